@@ -32,6 +32,14 @@ IncidentStatus = Literal["single_source", "corroborated", "contested", "verified
 OutcomeStatus = Literal["stored", "duplicate", "skipped", "failed"]
 
 
+def _date_or_none(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _span_or_none(value: dict[str, Any] | None) -> Span | None:
+    return Span.from_json(value) if value else None
+
+
 @dataclass(frozen=True)
 class Span:
     """Characters `text == document.text[start:end]` of a preserved document."""
@@ -42,6 +50,10 @@ class Span:
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Span:
+        return cls(start=data["start"], end=data["end"], text=data["text"])
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,15 @@ class Actor:
             "kind": self.kind,
             "span": self.span.to_json() if self.span else None,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            name=data["name"],
+            mention=data["mention"],
+            kind=data["kind"],
+            span=_span_or_none(data.get("span")),
+        )
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,21 @@ class Place:
             "span": self.span.to_json() if self.span else None,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Place:
+        # `score` is not part of the JSON contract, so it comes back as its default.
+        return cls(
+            mention=data["mention"],
+            name=data["name"],
+            geonameid=data.get("geonameid"),
+            admin1=data.get("admin1"),
+            country=data.get("country"),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            precision=data["precision"],
+            span=_span_or_none(data.get("span")),
+        )
+
 
 @dataclass(frozen=True)
 class EventDate:
@@ -110,6 +146,16 @@ class EventDate:
             "span": self.span.to_json() if self.span else None,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventDate:
+        return cls(
+            start=_date_or_none(data.get("start")),
+            end=_date_or_none(data.get("end")),
+            precision=data["precision"],
+            mention=data.get("mention"),
+            span=_span_or_none(data.get("span")),
+        )
+
 
 @dataclass(frozen=True)
 class LegalRef:
@@ -119,6 +165,10 @@ class LegalRef:
 
     def to_json(self) -> dict[str, Any]:
         return {"instrument": self.instrument, "article": self.article, "label": self.label}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LegalRef:
+        return cls(instrument=data["instrument"], article=data["article"], label=data["label"])
 
 
 @dataclass
@@ -222,6 +272,35 @@ class Claim:
             "confidence": round(self.confidence, 3),
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Claim:
+        """The claim `to_json` wrote; `cue` comes back from `cue_span`, which holds its offsets."""
+        return cls(
+            id=data.get("id"),
+            document_id=data["document_id"],
+            type=data["type"],
+            acled_event_type=data.get("acled_event_type"),
+            acled_sub_event_type=data.get("acled_sub_event_type"),
+            modality=data["modality"],
+            stance=data["stance"],
+            label=data.get("label"),
+            claimant=Actor.from_json(data["claimant"]) if data.get("claimant") else None,
+            cue=_span_or_none(data.get("cue_span")),
+            perpetrators=[Actor.from_json(a) for a in data.get("perpetrators", [])],
+            victims=[Actor.from_json(a) for a in data.get("victims", [])],
+            places=[Place.from_json(p) for p in data.get("places", [])],
+            date=EventDate.from_json(data["date"]) if data.get("date") else None,
+            claimed_on=_date_or_none(data.get("claimed_on")),
+            claimed_on_span=_span_or_none(data.get("claimed_on_span")),
+            fatalities=data.get("fatalities"),
+            injured=data.get("injured"),
+            people_affected=data.get("people_affected"),
+            number_spans={k: Span.from_json(v) for k, v in data.get("number_spans", {}).items()},
+            evidence=[Span.from_json(s) for s in data.get("evidence", [])],
+            legal=[LegalRef.from_json(r) for r in data.get("legal", [])],
+            confidence=data.get("confidence", 0.5),
+        )
+
 
 @dataclass
 class Incident:
@@ -257,6 +336,24 @@ class Incident:
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "summary": self.summary,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Incident:
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            status=data["status"],
+            source_count=data["source_count"],
+            independent_claimant_count=data["independent_claimant_count"],
+            claimants=list(data.get("claimants", [])),
+            claimant_kinds=list(data.get("claimant_kinds", [])),
+            claim_ids=list(data.get("claim_ids", [])),
+            document_ids=list(data.get("document_ids", [])),
+            places=[Place.from_json(p) for p in data.get("places", [])],
+            date_start=_date_or_none(data.get("date_start")),
+            date_end=_date_or_none(data.get("date_end")),
+            summary=data.get("summary", ""),
+        )
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,12 @@ import click
 # Modules under svidok.cli, each with a `command`; listed here so `svidok --help` shows all.
 COMMAND_MODULES = (
     "extract",
+    "eval",
+    "ingest",
+    "incidents",
+    "export",
+    "demo",
+    "geocode",
 )
 
 

@@ -1,0 +1,1 @@
+"""Exports: one module per format, each a function writing records to a text stream."""

@@ -1,0 +1,140 @@
+"""Measure the gazetteer: load time, geocode throughput, and accuracy on shared data.
+
+    .venv/bin/python benchmarks/bench_geocode.py [--shared PATH] [--misses N]
+
+Accuracy (the files are read from ../shared/data, never copied into the repository):
+- bellingcat_civharm_to_2023-06.jsonl: rows with a non-empty `location`, geocoded as is;
+  a hit is a best candidate within 10 km of the gold point.
+- cir_monitor_to_2022-08.jsonl: query "town, province" from the gold fields; a hit is within
+  10 km. Namesakes: the town geocoded alone (no province) lands in the gold province, taken
+  as the gold province geocoded alone (Kyiv City counts as Kyiv Oblast).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from svidok.geocode import Gazetteer, geocode, load_gazetteer
+
+HIT_KM = 10.0
+# Large cities span more than 10 km around their GeoNames point: a miss within this is
+# usually the right city with a district-level gold point.
+NEAR_KM = 25.0
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def shared_dir(explicit: str | None) -> Path:
+    if explicit:
+        return Path(explicit)
+    if "SVIDOK_SHARED" in os.environ:
+        return Path(os.environ["SVIDOK_SHARED"])
+    return Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
+
+
+def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer) -> tuple[str, Any]:
+    """('hit'|'near'|'far'|'none'|'region', best place or None)."""
+    places = geocode(query, gaz)
+    if not places:
+        return "none", None
+    best = places[0]
+    distance = km_between(best.lat, best.lon, gold_lat, gold_lon) if best.lat is not None else math.inf
+    if distance <= HIT_KM:
+        return "hit", best
+    if distance <= NEAR_KM and best.precision == "settlement":
+        return "near", best
+    return ("region" if best.precision in ("region", "country") else "far"), best
+
+
+def bellingcat(path: Path, gaz: Gazetteer, misses: int) -> None:
+    rows = [r for r in read_jsonl(path) if r.get("location", "").strip()]
+    outcomes: Counter[str] = Counter()
+    examples: list[str] = []
+    for row in rows:
+        outcome, best = judge(row["location"], row["gold"]["lat"], row["gold"]["lon"], gaz)
+        outcomes[outcome] += 1
+        if outcome not in ("hit", "near") and len(examples) < misses:
+            examples.append(f"  {outcome:6} {row['location']!r} -> {best.name if best else None}")
+    report("bellingcat (location field)", len(rows), outcomes, examples)
+
+
+def cir(path: Path, gaz: Gazetteer, misses: int) -> None:
+    rows = [r for r in read_jsonl(path) if r["gold"].get("town", "").strip()]
+    outcomes: Counter[str] = Counter()
+    province_right = province_known = 0
+    examples: list[str] = []
+    for row in rows:
+        gold = row["gold"]
+        query = ", ".join(p for p in (gold["town"], gold.get("province", "")) if p)
+        outcome, best = judge(query, gold["lat"], gold["lon"], gaz)
+        outcomes[outcome] += 1
+        province = geocode(gold["province"], gaz) if gold.get("province") else []
+        town_alone = geocode(gold["town"], gaz)
+        if province and province[0].precision == "region" and town_alone:
+            province_known += 1
+            allowed = {gaz.region_name(c) for c in gaz.with_enclosed({_code_of(province[0].name, gaz)})}
+            province_right += town_alone[0].admin1 in allowed
+        if outcome not in ("hit", "near") and len(examples) < misses:
+            examples.append(f"  {outcome:6} {query!r} -> {best.name if best else None}")
+    report("cir monitor (town, province)", len(rows), outcomes, examples)
+    print(f"  town alone in the gold province: {province_right}/{province_known} = "
+          f"{province_right / max(province_known, 1):.1%} (rows whose town and province we resolve)")
+
+
+def _code_of(region_name: str, gaz: Gazetteer) -> str:
+    return next(code for code, region in gaz.regions.items() if region.name == region_name)
+
+
+def report(title: str, total: int, outcomes: Counter[str], examples: list[str]) -> None:
+    print(f"{title}: {total} rows; within {HIT_KM:.0f} km {outcomes['hit']} = {outcomes['hit'] / max(total, 1):.1%}; "
+          f"10-{NEAR_KM:.0f} km {outcomes['near']}, far {outcomes['far']}, region-only {outcomes['region']}, no answer {outcomes['none']}")
+    print("\n".join(examples))
+
+
+def speed(gaz: Gazetteer) -> None:
+    queries = ["Sorokine", "Andriivka", "Kharkov", "Shebekino, Belgorod region", "Бахмутом", "Zaporizhia", "Atlantis"]
+    rounds = 300
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for query in queries:
+            geocode(query, gaz)
+    elapsed = time.perf_counter() - started
+    print(f"geocode: {rounds * len(queries) / elapsed:,.0f} queries/s (mixed exact, fuzzy and unknown queries)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", help="folder holding data/*.jsonl (default ../shared or $SVIDOK_SHARED)")
+    parser.add_argument("--misses", type=int, default=15, help="how many misses to print per data set")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    gaz = load_gazetteer()
+    print(f"gazetteer load: {time.perf_counter() - started:.2f} s")
+    speed(gaz)
+    data = shared_dir(args.shared) / "data"
+    if not data.is_dir():
+        print(f"accuracy skipped: {data} not found (set --shared or SVIDOK_SHARED)")
+        return
+    bellingcat(data / "bellingcat_civharm_to_2023-06.jsonl", gaz, args.misses)
+    cir(data / "cir_monitor_to_2022-08.jsonl", gaz, args.misses)
+
+
+if __name__ == "__main__":
+    main()

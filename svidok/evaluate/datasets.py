@@ -1,0 +1,203 @@
+"""The development data sets: recognise a file, read its rows, state its gold in svidok's terms.
+
+A file is recognised by the gold keys of its first row, not by its name, so a renamed or
+subsampled copy still works and a different file is refused with a clear reason.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from svidok.evaluate.gold_mappings import (
+    NO_SVIDOK_CODE,
+    bellingcat_type,
+    canonical_claimants,
+    cir_category_code,
+    normalise_admin1,
+)
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One row's gold, in svidok's terms. None means "not scored for this row"."""
+
+    date: date | None
+    admin1: str | None
+    admin1_raw: str | None
+    lat: float | None
+    lon: float | None
+    deaths: int | None
+    # Canonical actor names; None where the data set has no claimant, empty where svidok knows none.
+    claimants: frozenset[str] | None
+    claimant_raw: str | None
+    # Taxonomy code; "none" where the gold category has no svidok equivalent; None where the set has none.
+    type: str | None
+    category_raw: str | None
+
+
+@dataclass(frozen=True)
+class DevRecord:
+    """One row of a development file: the raw line (the document's bytes), its fields and gold."""
+
+    dataset: str
+    line: bytes
+    fields: dict[str, Any]
+    gold: GoldEvent
+
+    @property
+    def id(self) -> str:
+        return str(self.fields["id"])
+
+    @property
+    def text(self) -> str:
+        return str(self.fields["text"])
+
+
+@dataclass(frozen=True)
+class DatasetFormat:
+    name: str
+    description: str
+    gold_keys: frozenset[str]
+    gold_from_row: Callable[[dict[str, Any]], GoldEvent]
+
+
+class UnknownDatasetError(ValueError):
+    """The file is not one of the development data sets."""
+
+
+def _iso_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _coordinate(value: Any) -> float | None:
+    return float(value) if value is not None and value != "" else None
+
+
+def ucdp_gold(row: dict[str, Any]) -> GoldEvent:
+    gold = row["gold"]
+    claimant = gold.get("claimant") or None
+    return GoldEvent(
+        date=_iso_date(gold["date_start"]),
+        admin1=normalise_admin1(gold.get("admin1")),
+        admin1_raw=gold.get("admin1") or None,
+        lat=_coordinate(gold.get("lat")),
+        lon=_coordinate(gold.get("lon")),
+        deaths=gold.get("deaths_best"),
+        claimants=canonical_claimants(claimant) if claimant else None,
+        claimant_raw=claimant,
+        # UCDP's type_of_violence classifies the conflict, not the reported event: not scored.
+        type=None,
+        category_raw=None,
+    )
+
+
+def bellingcat_gold(row: dict[str, Any]) -> GoldEvent:
+    gold = row["gold"]
+    return GoldEvent(
+        date=_iso_date(gold["date"]),
+        admin1=None,
+        admin1_raw=None,
+        lat=_coordinate(gold.get("lat")),
+        lon=_coordinate(gold.get("lon")),
+        deaths=None,
+        claimants=None,
+        claimant_raw=None,
+        type=bellingcat_type(),
+        category_raw=None,
+    )
+
+
+def cir_gold(row: dict[str, Any]) -> GoldEvent:
+    gold = row["gold"]
+    category = gold.get("category") or None
+    return GoldEvent(
+        date=_iso_date(gold["date"]),
+        admin1=normalise_admin1(gold.get("province")),
+        admin1_raw=gold.get("province") or None,
+        lat=_coordinate(gold.get("lat")),
+        lon=_coordinate(gold.get("lon")),
+        deaths=None,
+        claimants=None,
+        claimant_raw=None,
+        # An unknown category is treated like one with no svidok equivalent: not scored.
+        type=(cir_category_code(category) or NO_SVIDOK_CODE) if category else None,
+        category_raw=category,
+    )
+
+
+DATASET_FORMATS: tuple[DatasetFormat, ...] = (
+    DatasetFormat(
+        "ucdp",
+        "UCDP Georeferenced Event Dataset, Ukraine 2014-2021",
+        frozenset({"date_start", "date_end", "admin1", "deaths_best", "claimant"}),
+        ucdp_gold,
+    ),
+    DatasetFormat(
+        "bellingcat",
+        "Bellingcat civilian harm in Ukraine, to 2023-06",
+        frozenset({"date", "lat", "lon", "filters"}),
+        bellingcat_gold,
+    ),
+    DatasetFormat(
+        "cir",
+        "Centre for Information Resilience Russia-Ukraine monitor, to 2022-08",
+        frozenset({"date", "category", "province", "town"}),
+        cir_gold,
+    ),
+)
+
+
+def detect_format(row: dict[str, Any], source: str) -> DatasetFormat:
+    """The format whose gold keys the row carries; UnknownDatasetError saying why otherwise."""
+    gold = row.get("gold")
+    if not isinstance(gold, dict) or "text" not in row or "id" not in row:
+        raise UnknownDatasetError(
+            f"{source}: first row has keys {sorted(row)}; a development file has rows "
+            "{id, text, published, gold: {...}}"
+        )
+    for dataset_format in DATASET_FORMATS:
+        if dataset_format.gold_keys <= gold.keys():
+            return dataset_format
+    expected = "; ".join(f"{f.name}: {sorted(f.gold_keys)}" for f in DATASET_FORMATS)
+    raise UnknownDatasetError(
+        f"{source}: gold keys {sorted(gold)} match none of the development data sets ({expected})"
+    )
+
+
+def _parse_line(line: bytes, source: str, number: int) -> dict[str, Any]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise UnknownDatasetError(f"{source}, line {number}: not JSON ({error.msg})") from error
+    if not isinstance(row, dict):
+        raise UnknownDatasetError(f"{source}, line {number}: a JSON {type(row).__name__}, not an object")
+    return row
+
+
+def choose_lines(count: int, limit: int | None, sample_seed: int | None) -> list[int]:
+    """Indices of the rows to evaluate: the first `limit`, or a seeded random sample in file order."""
+    size = count if limit is None else min(limit, count)
+    if sample_seed is None:
+        return list(range(size))
+    return sorted(random.Random(sample_seed).sample(range(count), size))
+
+
+def load_dev_records(
+    path: Path, limit: int | None = None, sample_seed: int | None = None
+) -> tuple[DatasetFormat, list[DevRecord]]:
+    """Recognise a development file and read the chosen rows with their gold."""
+    source = str(path)
+    lines = [line for line in path.read_bytes().splitlines() if line.strip()]
+    if not lines:
+        raise UnknownDatasetError(f"{source}: empty file, no rows to evaluate")
+    dataset_format = detect_format(_parse_line(lines[0], source, 1), source)
+    records = []
+    for index in choose_lines(len(lines), limit, sample_seed):
+        row = _parse_line(lines[index], source, index + 1)
+        records.append(DevRecord(dataset_format.name, lines[index], row, dataset_format.gold_from_row(row)))
+    return dataset_format, records

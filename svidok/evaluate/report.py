@@ -1,0 +1,61 @@
+"""Present scorecards: a plain-text table for people, a JSON object for machines."""
+from __future__ import annotations
+
+from typing import Any
+
+from svidok.evaluate.scoring import Metric, Scorecard
+
+
+def _value(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _metric_row(metric: Metric) -> str:
+    return f"  {metric.name:<20} {_value(metric.value):>6}  {f'{metric.hits}/{metric.total}':>11}  {metric.denominator}"
+
+
+def render_table(card: Scorecard, heading: str) -> str:
+    """The scorecard as an aligned text table, classification details after the metrics."""
+    lines = [
+        f"{heading}: {card.records} records, {card.failures} extraction failures, {card.skipped} skipped",
+        f"  {'metric':<20} {'value':>6}  {'hits/total':>11}  denominator",
+        *(_metric_row(metric) for metric in card.metrics),
+        *(_metric_row(metric) for metric in card.coverage),
+    ]
+    if card.type_classes:
+        support = sum(c.support for c in card.type_classes)
+        lines.append(
+            f"  {'type_macro_f1':<20} {_value(card.type_macro_f1):>6}  {f'n={support}':>11}  "
+            "records whose gold category maps to a taxonomy code"
+        )
+        lines.append(f"  {'type class':<26} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>7}")
+        lines.extend(
+            f"  {c.code:<26} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.support:>7}"
+            for c in card.type_classes
+        )
+        lines.append("  confusion (gold -> primary claim's type: count)")
+        for gold, row in card.confusion.items():
+            predicted = ", ".join(f"{label} {n}" for label, n in sorted(row.items(), key=lambda item: -item[1]))
+            lines.append(f"    {gold}: {predicted}")
+    return "\n".join(lines)
+
+
+def _metric_json(metric: Metric) -> dict[str, Any]:
+    return {"value": metric.value, "hits": metric.hits, "total": metric.total, "denominator": metric.denominator}
+
+
+def scorecard_json(card: Scorecard) -> dict[str, Any]:
+    return {
+        "dataset": card.dataset,
+        "records": card.records,
+        "failures": card.failures,
+        "skipped": card.skipped,
+        "metrics": {m.name: _metric_json(m) for m in card.metrics},
+        "coverage": {m.name: _metric_json(m) for m in card.coverage},
+        "type_macro_f1": card.type_macro_f1,
+        "type_classes": [
+            {"code": c.code, "precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.support}
+            for c in card.type_classes
+        ],
+        "confusion": card.confusion,
+    }

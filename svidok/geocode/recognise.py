@@ -1,0 +1,228 @@
+"""Gazetteer-driven toponym recognition over a whole document.
+
+Statistical NER is not used: the English spaCy model labels Kherson as a PERSON, and no
+Ukrainian or Russian model exists offline. Instead every capitalised word sequence is
+looked up in the gazetteer's name index (longest first), region phrases ("Luhansk Oblast",
+"the Donetsk, Zaporizhzhia and Kherson oblasts", "Луганської області") are read around the
+oblast words, and obvious non-places (stoplisted words, names after a person's title or
+given name) are dropped. Namesakes are then resolved with the regions the text names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from svidok.geocode.gazetteer import Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
+from svidok.geocode.resolve import rank_matches, to_place
+from svidok.records import Place, Span
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«»\"“”(\[]\s*)$")
+# A name inflected in Cyrillic: how much less telling than the name as written.
+INFLECTED_QUALITY = 0.85
+
+
+@dataclass(frozen=True)
+class Token:
+    index: int
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence_initial: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names gazetteer entries, before namesakes are resolved."""
+
+    start: int
+    end: int
+    matches: tuple[NameMatch, ...]
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for index, m in enumerate(_WORD.finditer(text)):
+        before = text[max(0, m.start() - 3): m.start()]
+        initial = m.start() == 0 or bool(_SENTENCE_END.search(before))
+        tokens.append(Token(index, m.start(), m.end(), m.group(), name_key(m.group()), initial))
+    return tokens
+
+
+def _joined_by_space(text: str, left: Token, right: Token) -> bool:
+    return text[left.end:right.start] == " "
+
+
+def _region_stem_before(text: str, tokens: list[Token], end: int, gaz: Gazetteer) -> tuple[int, Region] | None:
+    """(first token index, region) of a region stem made of tokens ending at index `end`."""
+    for first in range(end, max(-1, end - 3), -1):
+        words = tokens[first: end + 1]
+        if any(not _joined_by_space(text, a, b) for a, b in zip(words, words[1:])):
+            break
+        if not words[0].capitalised:
+            continue
+        region = gaz.region_for_stem(" ".join(t.key for t in words))
+        if region is not None:
+            return first, region
+    return None
+
+
+def _list_item_before(text: str, tokens: list[Token], first: int, gaz: Gazetteer) -> int | None:
+    """Index of the last token of the list item before token `first`, if a list goes on."""
+    if first == 0:
+        return None
+    previous = tokens[first - 1]
+    gap = text[previous.end: tokens[first].start]
+    if gap.strip() == "," and first >= 1:
+        return first - 1
+    if gap.strip() == "" and previous.key in gaz.phrases.list_joiners and first >= 2:
+        before_joiner = text[tokens[first - 2].end: previous.start].strip()
+        if before_joiner in ("", ","):
+            return first - 2
+    return None
+
+
+def find_region_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Region, int]]:
+    """(first token, last token, region, end offset) of each region stem before an oblast word.
+
+    The stem next to the oblast word takes the word into its span ("Luhansk Oblast"); the
+    other items of a plural list get their own spans ("Donetsk", "Zaporizhzhia", "Kherson oblasts").
+    """
+    found = []
+    for word in tokens[1:]:
+        plural = word.key in gaz.phrases.plural_region_words
+        if not (plural or word.key in gaz.phrases.region_words):
+            continue
+        if not _joined_by_space(text, tokens[word.index - 1], word):
+            continue
+        stem = _region_stem_before(text, tokens, word.index - 1, gaz)
+        last, end = word.index, word.end
+        while stem is not None:
+            first, region = stem
+            found.append((first, last, region, end))
+            previous_item = _list_item_before(text, tokens, first, gaz) if plural else None
+            if previous_item is None:
+                break
+            last, end = previous_item, tokens[previous_item].end
+            stem = _region_stem_before(text, tokens, last, gaz)
+    return found
+
+
+def _looks_like_person(text: str, tokens: list[Token], first: int, gaz: Gazetteer, taken: set[int]) -> bool:
+    """True where the name follows a title or a capitalised given name ("Nadia Dobrianska")."""
+    if first == 0 or is_cyrillic(tokens[first].text):
+        return False
+    previous = tokens[first - 1]
+    if not _joined_by_space(text, previous, tokens[first]) or previous.index in taken:
+        return False
+    if previous.key in gaz.phrases.person_titles:
+        return True
+    return (
+        previous.capitalised
+        and not previous.sentence_initial
+        and "-" not in previous.text
+        and previous.key not in gaz.phrases.place_modifiers
+    )
+
+
+def _allowed_shape(words: list[Token], gaz: Gazetteer) -> bool:
+    """Latin names must be capitalised; Cyrillic ones too (lower-case words are common nouns)."""
+    if not words[0].capitalised:
+        return False
+    return all(w.capitalised or w.key in gaz.phrases.name_connectors for w in words[1:])
+
+
+def _lookup_words(words: list[Token], gaz: Gazetteer) -> tuple[int, list[NameMatch]]:
+    """(end offset, matches) for the word sequence, trying "Kharkiv's" as "Kharkiv" too."""
+    key = " ".join(w.key for w in words)
+    matches = gaz.lookup(key)
+    last = words[-1]
+    if not matches and _POSSESSIVE.search(last.text):
+        trimmed = name_key(last.text[:-2])
+        return last.end - 2, gaz.lookup(" ".join([w.key for w in words[:-1]] + [trimmed]))
+    return last.end, matches
+
+
+def _inflected_matches(word: Token, gaz: Gazetteer) -> list[NameMatch]:
+    """Matches for a Cyrillic word in a case form ("Бахмутом" -> Bakhmut)."""
+    matches = []
+    for guess in nominative_guesses(word.key):
+        matches.extend(NameMatch(m.entry, m.quality * INFLECTED_QUALITY) for m in gaz.lookup(guess))
+    return matches
+
+
+def _is_acronym_of_settlement(words: list[Token], matches: list[NameMatch]) -> bool:
+    """All-caps words ("DOK", "UN") only name regions ("LPR"), never settlements."""
+    return len(words) == 1 and words[0].text.isupper() and all(isinstance(m.entry, Settlement) for m in matches)
+
+
+def find_name_mentions(text: str, tokens: list[Token], gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Longest gazetteer names among tokens not already `taken` by region phrases."""
+    mentions = []
+    i = 0
+    while i < len(tokens):
+        mention = _mention_at(text, tokens, i, gaz, taken)
+        if mention is None:
+            i += 1
+            continue
+        mentions.append(mention[0])
+        taken.update(range(i, mention[1] + 1))
+        i = mention[1] + 1
+    return mentions
+
+
+def _mention_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, taken: set[int]) -> tuple[Mention, int] | None:
+    """The longest mention starting at token `i`, with its last token index."""
+    if i in taken or not tokens[i].capitalised:
+        return None
+    for n in range(min(gaz.max_name_words, len(tokens) - i), 0, -1):
+        words = tokens[i: i + n]
+        if any(w.index in taken for w in words) or not _allowed_shape(words, gaz):
+            continue
+        if any(not _joined_by_space(text, a, b) for a, b in zip(words, words[1:])):
+            continue
+        end, matches = _lookup_words(words, gaz)
+        if not matches and n == 1 and is_cyrillic(words[0].text) and not words[0].sentence_initial:
+            matches = _inflected_matches(words[0], gaz)
+        if not matches or _is_acronym_of_settlement(words, matches):
+            continue
+        only_settlements = all(isinstance(m.entry, Settlement) for m in matches)
+        if only_settlements and n == 1 and words[0].key in gaz.phrases.stoplist:
+            continue
+        if only_settlements and _looks_like_person(text, tokens, i, gaz, taken):
+            return None
+        return Mention(words[0].start, end, tuple(matches)), i + n - 1
+    return None
+
+
+def find_places(text: str, gaz: Gazetteer) -> list[Place]:
+    """Every place named in `text`, resolved, with exact spans, in text order.
+
+    Region phrases come first (so "Luhansk region" is the oblast, not the city), then names.
+    A settlement inside a region also mentioned is returned as well as the region.
+    """
+    tokens = tokenize(text)
+    places: list[Place] = []
+    taken: set[int] = set()
+    named_regions: set[str] = set()
+    for first, last, region, end in find_region_phrases(text, tokens, gaz):
+        start = tokens[first].start
+        places.append(to_place(region, gaz, text[start:end], Span(start, end, text[start:end]), 1.0))
+        taken.update(range(first, last + 1))
+        named_regions.add(region.admin1_code)
+    mentions = find_name_mentions(text, tokens, gaz, taken)
+    for mention in mentions:
+        named_regions.update(m.entry.admin1_code for m in mention.matches if isinstance(m.entry, Region))
+    named_regions = gaz.with_enclosed(named_regions)
+    for mention in mentions:
+        best, score = rank_matches(mention.matches, named_regions)[0]
+        span = Span(mention.start, mention.end, text[mention.start: mention.end])
+        places.append(to_place(best.entry, gaz, span.text, span, score))
+    return sorted(places, key=lambda p: p.span.start if p.span else 0)

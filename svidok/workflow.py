@@ -1,0 +1,105 @@
+"""The pipeline as one call: read sources, store documents, extract claims, link incidents.
+
+This is what the command line and the demo call; a Python user can call it the same way.
+Every input and every extraction ends in an `Outcome`, logged in the store: one document
+that breaks the extractor is reported and the others go on, and nothing stored is lost.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tqdm import tqdm
+
+from svidok.extract import extract_claims
+from svidok.ingest import read_sources
+from svidok.link import link_claims
+from svidok.records import Outcome
+from svidok.store import Store
+
+
+@dataclass(frozen=True)
+class IngestRun:
+    """The outcomes of one run, step by step (a reader of the summary needs to know which step)."""
+
+    read: list[Outcome]
+    extracted: list[Outcome]
+    linked: Outcome
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        return [*self.read, *self.extracted, self.linked]
+
+    @property
+    def by_step(self) -> list[tuple[str, Outcome]]:
+        return (
+            [("ingest", o) for o in self.read] + [("extract", o) for o in self.extracted] + [("link", self.linked)]
+        )
+
+
+def run_ingest(
+    store: Store, sources: Iterable[str], *, allow_fetch: bool = False, progress: bool = True
+) -> IngestRun:
+    """Store every readable source, extract the documents not yet extracted, relink incidents."""
+    read = store_sources(store, sources, allow_fetch=allow_fetch, progress=progress)
+    extracted = extract_pending(store, progress=progress)
+    return IngestRun(read, extracted, link_into(store))
+
+
+def ingest_into(
+    store: Store, sources: Iterable[str], *, allow_fetch: bool = False, progress: bool = True
+) -> list[Outcome]:
+    """`run_ingest` with its outcomes in one list: one per input, per extraction, and the linking."""
+    return run_ingest(store, sources, allow_fetch=allow_fetch, progress=progress).outcomes
+
+
+def store_sources(
+    store: Store, sources: Iterable[str], *, allow_fetch: bool = False, progress: bool = True
+) -> list[Outcome]:
+    outcomes = []
+    items = read_sources(sources, allow_fetch=allow_fetch)
+    for item in tqdm(items, desc="reading", unit="input", file=sys.stderr, disable=not progress):
+        outcome = item if isinstance(item, Outcome) else store.add_document(item)
+        store.record_outcome(outcome, "ingest")
+        outcomes.append(outcome)
+    return outcomes
+
+
+def extract_pending(store: Store, *, progress: bool = True) -> list[Outcome]:
+    """Extract claims from each document that has none yet; a crash fails that document only."""
+    outcomes = []
+    pending = store.document_ids_without_claims()
+    for document_id in tqdm(pending, desc="extracting", unit="doc", file=sys.stderr, disable=not progress):
+        outcome = _extract_one(store, document_id)
+        store.record_outcome(outcome, "extract")
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _extract_one(store: Store, document_id: str) -> Outcome:
+    document = store.get_document(document_id)
+    if document is None:
+        return Outcome(document_id, "failed", "document listed as pending but not found", document_id)
+    try:
+        claims = extract_claims(document)
+    except Exception as error:  # noqa: BLE001 - any extractor bug must fail one document, not the run
+        reason = f"extraction crashed ({type(error).__name__}: {error}); document kept, no claims stored"
+        return Outcome(document.origin, "failed", reason, document_id)
+    store.replace_claims(document_id, claims)
+    return Outcome(document.origin, "stored", f"{len(claims)} claims", document_id)
+
+
+def link_into(store: Store) -> Outcome:
+    """Relink all stored claims into incidents, replacing the previous incidents."""
+    claims = list(store.iter_claims())
+    documents = {document.id: document for document in store.iter_documents()}
+    try:
+        incidents = link_claims(claims, documents)
+    except ValueError as error:
+        outcome = Outcome("incidents", "failed", f"linking failed: {error}; previous incidents kept")
+    else:
+        store.replace_incidents(incidents)
+        outcome = Outcome("incidents", "stored", f"{len(incidents)} incidents from {len(claims)} claims")
+    store.record_outcome(outcome, "link")
+    return outcome
