@@ -34,7 +34,7 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b|\b(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b")
-_MONTH_YEAR = re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTHS})\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,9 @@ def _numeric_dates(sentence: str, published: date | None, lexicon: Lexicon) -> l
 def _day_months(sentence: str, published: date | None, lexicon: Lexicon) -> list[DateMention]:
     mentions = []
     for m in _DAY_MONTH.finditer(sentence):
-        if m.group("y") is None and published is None:
+        month = m.group("m1") or m.group("m2")
+        # "they may 2 ..." is a verb; month names are written with a capital.
+        if not month[0].isupper() or (m.group("y") is None and published is None):
             continue
         settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
         if published is not None:
@@ -106,6 +108,8 @@ def _day_months(sentence: str, published: date | None, lexicon: Lexicon) -> list
 def _month_years(sentence: str, published: date | None, lexicon: Lexicon) -> list[DateMention]:
     mentions = []
     for m in _MONTH_YEAR.finditer(sentence):
+        if not m.group("m")[0].isupper():
+            continue
         parsed = dateparser.parse(f"1 {m.group('m')} {m.group('y')}", languages=["en"])
         if parsed is None:
             continue

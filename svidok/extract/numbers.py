@@ -29,12 +29,12 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     field: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
     for field, patterns in {
         "fatalities": (
-            rf"\b{_QUALIFIER}{_NUMBER}\s+{_PEOPLE}?\s*(?:were |was |have been |had been |are |is |reported |confirmed )?{_KILLED}\b",
+            rf"\b{_QUALIFIER}{_NUMBER}\s+(?:{_PEOPLE})?\s*(?:were |was |have been |had been |are |is |reported |confirmed )?{_KILLED}\b",
             rf"\b(?:killing|killed|kills|kill)\s+{_QUALIFIER}{_NUMBER}\b(?!\s*(?:mm|km|th|st|nd|rd|%|percent))",
             rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was)\s+{_QUALIFIER}{_NUMBER}\b",
         ),
         "injured": (
-            rf"\b{_QUALIFIER}{_NUMBER}\s+{_PEOPLE}?\s*(?:were |was |have been |had been |are |is |others |more )?{_INJURED}\b",
+            rf"\b{_QUALIFIER}{_NUMBER}\s+(?:{_PEOPLE})?\s*(?:were |was |have been |had been |are |is |others |more )?{_INJURED}\b",
             rf"\b(?:injuring|wounding|injured|wounded)\s+{_QUALIFIER}{_NUMBER}\b(?!\s*(?:mm|km|th|st|nd|rd|%|percent))",
         ),
         "people_affected": (

@@ -63,4 +63,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
-    return [(s, e) for s, e in pieces if text[s:e].strip()]
+    return [(s + _leading_space(text[s:e]), e) for s, e in pieces if text[s:e].strip()]
+
+
+def _leading_space(piece: str) -> int:
+    return len(piece) - len(piece.lstrip())

@@ -149,8 +149,8 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
     claims = sorted(claims, key=lambda c: c.id or "")
     document_ids = sorted({c.document_id for c in claims})
     representatives = copy_representatives(document_ids, documents, is_copy)
-    supporters = [attribute(c, representatives[c.document_id]) for c in claims if c.stance != "denies"]
-    deniers = [attribute(c, representatives[c.document_id]) for c in claims if c.stance == "denies"]
+    supporters = [attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, "asserts")]
+    deniers = [attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, "denies")]
     independent = sorted({a.name for a in supporters})
     speakers = _unique(sorted(supporters, key=_by_name) + sorted(deniers, key=_by_name))
     places = merge_places(claims)
@@ -170,6 +170,17 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
         date_end=date_end,
         summary=summarise(claims[0].type, places, date_start, date_end),
     )
+
+
+def _speaking_for_themselves(claims: list[Claim], side: str) -> list[Claim]:
+    """Claims on one side (supporting or denying) that carry a voice of their own.
+
+    An outlet speaks on its own authority only where it names nobody else on that side:
+    a headline over the governor's statement is the governor's claim, not the outlet's.
+    """
+    on_side = [c for c in claims if (c.stance == "denies") == (side == "denies")]
+    named = {c.document_id for c in on_side if c.claimant is not None}
+    return [c for c in on_side if c.claimant is not None or c.document_id not in named]
 
 
 def _by_name(attribution: Attribution) -> str:

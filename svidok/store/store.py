@@ -37,6 +37,11 @@ class Store:
         upgrade_to_head(engine)
         return cls(engine)
 
+    @property
+    def engine(self) -> sa.Engine:
+        """For the store's companion modules (accounts, audit, review, queries), not for callers."""
+        return self._engine
+
     def close(self) -> None:
         self._engine.dispose()
 

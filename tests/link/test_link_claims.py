@@ -190,3 +190,17 @@ def test_summary_names_type_place_and_date():
     [incident] = _link([claim("c1", doc)], doc)
 
     assert incident.summary == "Attack on civilians — Kharkiv — 2022-05-06"
+
+
+def test_an_unattributed_headline_over_a_named_statement_is_not_a_second_claimant():
+    headline = "Russian missile strike on Saltivka apartment block kills four civilians"
+    doc = document(headline + ". " + STRIKE_TEXT, "Suspilne")
+    claims = [
+        claim("c1", doc, evidence=headline),
+        claim("c2", doc, claimant=GOVERNOR),
+    ]
+
+    [incident] = _link(claims, doc)
+
+    assert incident.claimants == [GOVERNOR.name]
+    assert incident.status == "single_source"

@@ -1,0 +1,82 @@
+"""Extraction on short texts written for these tests: typing, modality, stance, carry-over."""
+from __future__ import annotations
+
+from datetime import date
+
+from svidok.extract import extract, extract_claims
+from svidok.extract.language import detect_language
+from svidok.extract.segment import split_sentences
+
+from extract_documents import make_document
+
+
+def types_of(text: str) -> list[str]:
+    return [c.type for c in extract_claims(make_document(text))]
+
+
+def test_a_text_reporting_no_event_yields_no_claims_with_a_reason() -> None:
+    result = extract(make_document("The regional council met to discuss the budget for next year."))
+    assert result.claims == [] and result.status == "extracted" and result.reason == "no claim found in the text"
+
+
+def test_a_shelling_with_casualties_is_an_attack_with_counts_and_acled_type() -> None:
+    claims = extract_claims(make_document(
+        "Russian artillery shelled a residential area of Kharkiv on Tuesday, killing three civilians "
+        "and injuring seven, the regional governor said."
+    ))
+    attack = next(c for c in claims if c.type == "attack_on_civilians")
+    assert attack.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert (attack.fatalities, attack.injured) == (3, 7)
+    assert attack.places[0].name == "Kharkiv" and attack.date is not None
+    assert attack.date.start == date(2022, 5, 31)
+    assert attack.claimant is not None and attack.claimant.kind == "ukrainian_authority"
+
+
+def test_a_drone_strike_maps_to_acleds_air_drone_subtype() -> None:
+    claims = extract_claims(make_document("A drone strike hit an apartment block in Odesa overnight."))
+    assert claims[0].acled_sub_event_type == "Air/drone strike"
+
+
+def test_a_denial_by_the_russian_ministry_has_stance_denies() -> None:
+    claims = extract_claims(make_document(
+        "The Russian Defence Ministry called reports of the shelling of Kramatorsk station a staged provocation."
+    ))
+    assert claims and all(c.stance == "denies" for c in claims)
+    assert claims[0].claimant is not None and claims[0].claimant.kind == "russian_authority"
+
+
+def test_a_planned_referendum_is_planned_and_has_no_invented_date() -> None:
+    claims = extract_claims(make_document("Occupation authorities plan to hold a referendum in Melitopol."))
+    claim = next(c for c in claims if c.type == "administrative_imposition")
+    assert claim.modality == "planned" and claim.date is None
+
+
+def test_a_new_source_in_the_next_sentence_stops_the_carry_over() -> None:
+    claims = extract_claims(make_document(
+        "Russian troops abducted the mayor of Melitopol, Ukraine's prosecutor general said. "
+        "Looting of shops was reported by residents."
+    ))
+    looting = next(c for c in claims if c.type == "property_seizure")
+    assert looting.claimant is not None and looting.claimant.name == "residents"
+
+
+def test_a_byline_is_never_a_claim() -> None:
+    assert types_of("Reporting by Anna Kowalska; editing by John Smith") == []
+
+
+def test_documents_in_languages_without_a_lexicon_are_skipped_with_a_reason() -> None:
+    result = extract(make_document("Российские войска обстреляли Харьков."))
+    assert result.status == "skipped" and "ru" in result.reason
+
+
+def test_language_is_told_apart_by_script_and_letters() -> None:
+    assert detect_language("Russian forces shelled Kharkiv.") == "en"
+    assert detect_language("Окупанти обстріляли Харків, повідомили в ОВА.") == "uk"
+    assert detect_language("Оккупанты обстреляли Харьков, сообщили в администрации.") == "ru"
+
+
+def test_sentences_keep_exact_offsets_and_never_cross_line_breaks() -> None:
+    text = "First line without stop\nSecond sentence. Third one; Fourth piece."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["First line without stop", "Second sentence.", "Third one", "Fourth piece."]
+    assert all(text[s.start : s.end] == s.text for s in sentences)

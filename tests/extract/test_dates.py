@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from svidok.extract.dates import find_dates
+from svidok.extract.lexicon import load_lexicon
+
+SATURDAY = date(2022, 5, 7)
+
+
+def resolve(sentence: str, published: date | None = SATURDAY) -> list[tuple[str, date, date, str]]:
+    return [(m.text, m.first, m.last, m.precision) for m in find_dates(sentence, published, load_lexicon("en"))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("the GUR claimed Friday.", ("Friday", date(2022, 5, 6), date(2022, 5, 6), "day")),
+        ("It happened on Saturday.", ("on Saturday", SATURDAY, SATURDAY, "day")),
+        ("It happened last Saturday.", ("last Saturday", date(2022, 4, 30), date(2022, 4, 30), "day")),
+        ("Shelling resumed yesterday.", ("yesterday", date(2022, 5, 6), date(2022, 5, 6), "day")),
+        ("Drones struck overnight.", ("overnight", date(2022, 5, 6), SATURDAY, "day")),
+        ("heavy losses 72 days into the invasion", ("72 days into the invasion", SATURDAY, SATURDAY, "day")),
+        ("on day 10 of the war", ("on day 10 of the war", date(2022, 3, 6), date(2022, 3, 6), "day")),
+        ("Residents fled on 3 May.", ("3 May", date(2022, 5, 3), date(2022, 5, 3), "day")),
+        ("Residents fled on March 3, 2022.", ("March 3, 2022", date(2022, 3, 3), date(2022, 3, 3), "day")),
+        ("A report dated 06.05.2022 says", ("06.05.2022", date(2022, 5, 6), date(2022, 5, 6), "day")),
+        ("Strikes intensified last week.", ("last week", date(2022, 4, 25), date(2022, 5, 1), "week")),
+        ("Arrests began in April 2022.", ("April 2022", date(2022, 4, 1), date(2022, 4, 30), "month")),
+    ],
+)
+def test_date_expressions_resolve_against_the_publication_date(sentence: str, expected: tuple) -> None:
+    assert resolve(sentence)[0] == expected
+
+
+def test_a_sentence_without_a_date_expression_yields_none() -> None:
+    assert resolve("Troops moved towards the border.") == []
+
+
+def test_relative_expressions_need_a_publication_date() -> None:
+    assert resolve("It happened yesterday.", published=None) == []
+
+
+def test_the_modal_verb_may_is_not_a_month() -> None:
+    assert resolve("Officials say they may 2 weeks from now return.") == []
