@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -67,8 +68,8 @@ def load_gold_mappings() -> GoldMappings:
     return GoldMappings(by_alias, by_stem, group, dict(data["cir_categories"]), data["bellingcat"]["type"], patterns)
 
 
-def _require_known(section: str, targets: set[str] | frozenset[str], known: object) -> None:
-    unknown = sorted(t for t in targets if t not in known)  # type: ignore[operator]
+def _require_known(section: str, targets: Collection[str], known: Collection[str]) -> None:
+    unknown = sorted(t for t in targets if t not in known)
     if unknown:
         raise ValueError(f"gold_mappings.toml [{section}]: unknown target(s) {unknown}")
 

@@ -34,10 +34,18 @@ def _matchers() -> tuple[tuple[re.Pattern[str], ActorEntry], ...]:
     return tuple(matchers)
 
 
-def find_actors(text: str) -> list[ActorMatch]:
-    """Non-overlapping actor mentions in `text`, longest alias first, in text order."""
+def find_actors(text: str, modifiers: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[ActorMatch]:
+    """Non-overlapping actor mentions in `text`, longest alias first, in text order.
+
+    `modifiers` add actors named only by an adjective before an attack noun ("Russian shelling").
+    """
     taken: list[tuple[int, int]] = []
     found: list[ActorMatch] = []
+    by_name = {entry.name: entry for entry in load_actors()}
+    for pattern, name in modifiers:
+        for m in pattern.finditer(text):
+            taken.append(m.span("actor"))
+            found.append(ActorMatch(by_name[name], m.start("actor"), m.end("actor"), m.group("actor")))
     for pattern, entry in _matchers():
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

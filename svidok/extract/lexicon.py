@@ -35,12 +35,23 @@ class Lexicon:
     invasion_start: date
     war_day: tuple[re.Pattern[str], ...]
     claimant_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # (pattern, canonical actor name): "Russian shelling" names the Russian armed forces.
+    perpetrator_modifiers: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def _compile_cased(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     """Like `_compile`, but all-capital patterns (acronyms such as "UN", "AP") stay case-sensitive."""
     return tuple(
         re.compile(rf"\b(?:{p})\b", 0 if p.isupper() else re.IGNORECASE) for p in patterns
+    )
+
+
+def _modifier_patterns(table: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    nouns = table["attack_nouns"]
+    return tuple(
+        (re.compile(rf"(?<![\w-])(?P<actor>{re.escape(adjective)})\s+(?:\w+\s+)?{nouns}\b", re.IGNORECASE), name)
+        for adjective, name in table.items()
+        if adjective != "attack_nouns"
     )
 
 
@@ -69,5 +80,6 @@ def load_lexicon(language: str) -> Lexicon:
         byline=_compile(data["byline"]["patterns"], anchored=True),
         invasion_start=date.fromisoformat(data["dates"]["invasion_start"]),
         war_day=_compile(data["dates"]["war_day"]),
+        perpetrator_modifiers=_modifier_patterns(data["perpetrator_modifiers"]),
         claimant_kinds=tuple((kind, _compile_cased(data["claimant_kinds"][kind])) for kind in data["claimant_kinds"]["order"]),
     )

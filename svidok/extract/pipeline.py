@@ -206,7 +206,7 @@ def _build_claim(
     claimant_span = attribution.claimant.span if attribution.claimant else None
     actors = [
         a
-        for a in find_actors(sentence.text)
+        for a in find_actors(sentence.text, lexicon.perpetrator_modifiers)
         if not _inside(sentence.start + a.start, claimant_span) and a.text.lower() not in author_names
     ]
     event_type, sub_event_type = taxonomy.acled_for(sentence.text)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from operator import attrgetter
 from typing import get_args
 
 from svidok.knowledge import load_taxonomy
-from svidok.link.attribution import Attribution, DisjointSets, attribute, copy_representatives
+from svidok.link.attribution import DisjointSets, attribute, copy_representatives
 from svidok.link.compatibility import PlaceRelation, date_bounds, dates_compatible, relate_places
 from svidok.link.settings import LinkSettings
 from svidok.link.text_similarity import content_tokens, jaccard, shingles, token_set_similarity
@@ -66,10 +67,9 @@ def _group_into_events(linkable: list[_LinkableClaim], settings: LinkSettings) -
 
     sets = DisjointSets(c.id for c in supporting)
     for same_type in _by_type(supporting).values():
-        for i, a in enumerate(same_type):
-            for b in same_type[i + 1 :]:
-                if _describe_same_event(a, b, settings):
-                    sets.union(a.id, b.id)
+        for a, b in _date_compatible_pairs(same_type, settings.date_slack_days):
+            if _describe_same_event(a, b, settings):
+                sets.union(a.id, b.id)
     by_id = {c.id: c for c in supporting}
     events = [[by_id[claim_id] for claim_id in group] for group in sets.groups()]
 
@@ -87,6 +87,32 @@ def _by_type(claims: list[_LinkableClaim]) -> dict[str, list[_LinkableClaim]]:
     for c in claims:
         grouped.setdefault(c.claim.type, []).append(c)
     return grouped
+
+
+def _date_compatible_pairs(
+    claims: list[_LinkableClaim], slack_days: int
+) -> Iterator[tuple[_LinkableClaim, _LinkableClaim]]:
+    """Pairs whose dates can overlap, without comparing every claim with every other.
+
+    Dated claims are swept in order of start date: once a later claim starts beyond the
+    slack after this one ends, all later ones do too. Undated claims pair with everything.
+    """
+    dated = sorted(
+        ((bounds, c) for c in claims if (bounds := date_bounds(c.claim.date)) is not None),
+        key=lambda pair: (pair[0], pair[1].id),
+    )
+    undated = [c for c in claims if date_bounds(c.claim.date) is None]
+    slack = timedelta(days=slack_days)
+    for i, (bounds, a) in enumerate(dated):
+        for later_bounds, b in dated[i + 1 :]:
+            if later_bounds[0] - slack > bounds[1]:
+                break
+            yield a, b
+    for i, a in enumerate(undated):
+        for b in undated[i + 1 :]:
+            yield a, b
+        for _, b in dated:
+            yield a, b
 
 
 def _describe_same_event(a: _LinkableClaim, b: _LinkableClaim, settings: LinkSettings) -> bool:
@@ -149,10 +175,10 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
     claims = sorted(claims, key=lambda c: c.id or "")
     document_ids = sorted({c.document_id for c in claims})
     representatives = copy_representatives(document_ids, documents, is_copy)
-    supporters = [attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, "asserts")]
-    deniers = [attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, "denies")]
-    independent = sorted({a.name for a in supporters})
-    speakers = _unique(sorted(supporters, key=_by_name) + sorted(deniers, key=_by_name))
+    supporters = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, False)}
+    deniers = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, True)}
+    independent = {a.name for a in supporters}
+    speakers = sorted(supporters, key=attrgetter("name")) + sorted(deniers, key=attrgetter("name"))
     places = merge_places(claims)
     date_start, date_end = _date_range(claims)
     return Incident(
@@ -172,23 +198,15 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
     )
 
 
-def _speaking_for_themselves(claims: list[Claim], side: str) -> list[Claim]:
-    """Claims on one side (supporting or denying) that carry a voice of their own.
+def _speaking_for_themselves(claims: list[Claim], denying: bool) -> list[Claim]:
+    """Claims on one side (denying or not) that carry a voice of their own.
 
     An outlet speaks on its own authority only where it names nobody else on that side:
     a headline over the governor's statement is the governor's claim, not the outlet's.
     """
-    on_side = [c for c in claims if (c.stance == "denies") == (side == "denies")]
+    on_side = [c for c in claims if (c.stance == "denies") == denying]
     named = {c.document_id for c in on_side if c.claimant is not None}
     return [c for c in on_side if c.claimant is not None or c.document_id not in named]
-
-
-def _by_name(attribution: Attribution) -> str:
-    return attribution.name
-
-
-def _unique(attributions: list[Attribution]) -> list[Attribution]:
-    return list(dict.fromkeys(attributions))
 
 
 def incident_id(claims: list[Claim]) -> str:
