@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from svidok.extract.language import detect_language
-from svidok.extract.lexicon import load_lexicon, available_languages
+from svidok.extract.lang import supported_languages
+from svidok.extract.lexicon import available_languages, load_lexicon
 from svidok.extract.pipeline import PlaceFinder, extract_from_text
 from svidok.records import Claim, Document
 
@@ -27,7 +28,7 @@ def extract(document: Document, find_places: PlaceFinder | None = None) -> Extra
     language = document.language or detect_language(document.text)
     if not document.text.strip():
         return Extraction(language, [], "skipped", "no text")
-    if language not in available_languages():
+    if language not in available_languages() or language not in supported_languages():
         return Extraction(language, [], "skipped", f"no extraction lexicon for language {language!r} yet")
     claims = extract_from_text(document, load_lexicon(language), find_places or _gazetteer_places)
     reason = f"{len(claims)} claims" if claims else "no claim found in the text"

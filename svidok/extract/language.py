@@ -1,23 +1,79 @@
-"""A first guess at a document's language from its script and letters.
+"""A document's language (English, Ukrainian or Russian), and the languages of its parts.
 
-Ukrainian and Russian share Cyrillic but not every letter (і ї є ґ versus ы э ъ ё),
-which separates them on all but the shortest texts; a statistical identifier can
-replace this without touching the stages that call it.
+The statistical identifier is lingua's n-gram models, shipped inside its wheel (nothing
+is downloaded), loaded for these three languages only: all 75 would cost over 1 GB.
+Ukrainian and Russian share Cyrillic and much vocabulary, so short posts can sit near
+the boundary; there the letters only one of them uses (і ї є ґ versus ы э ъ ё) settle it.
 """
 from __future__ import annotations
 
-_UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
-_RUSSIAN_ONLY = set("ыэъёЫЭЪЁ")
+import re
+from functools import cache
+
+from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
+
+_CODES = {Language.ENGLISH: "en", Language.UKRAINIAN: "uk", Language.RUSSIAN: "ru"}
+_UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
+_RUSSIAN_ONLY = frozenset("ыэъёЫЭЪЁ")
+# Below this margin between the two best languages lingua is guessing; the letters decide.
+_UNSURE_MARGIN = 0.3
+# Latin i typed for Cyrillic і inside a Cyrillic word ("Харкiв"), common in Ukrainian posts:
+# the n-gram models would see a foreign letter and lean Russian.
+_LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
+# A part of a mixed post: a quotation, or a sentence outside quotation marks.
+_PARTS = re.compile(r"«[^«»]+»|„[^„“”]+[“”]|\"[^\"]+\"|[^«„\".!?…\n]+[.!?…]*")
+# Parts with fewer letters than this take the language of the text around them.
+_MIN_PART_LETTERS = 20
+
+
+@cache
+def _detector() -> LanguageDetector:
+    """Built once per process: building loads the models (about 100 MB for three languages)."""
+    return LanguageDetectorBuilder.from_languages(*_CODES).with_preloaded_language_models().build()
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code: "en", "uk" or "ru"."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    """ISO 639-1 code: "en", "uk" or "ru"; "en" for text without letters."""
+    normalised = _LATIN_I_IN_CYRILLIC.sub("і", text)
+    if not any(c.isalpha() for c in normalised):
         return "en"
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if cyrillic / len(letters) < 0.3:
-        return "en"
-    ukrainian = sum(1 for c in letters if c in _UKRAINIAN_ONLY)
-    russian = sum(1 for c in letters if c in _RUSSIAN_ONLY)
+    best, second = _ranked(normalised)
+    if best.value - second.value < _UNSURE_MARGIN and {best.language, second.language} == {
+        Language.UKRAINIAN,
+        Language.RUSSIAN,
+    }:
+        return _by_letters(normalised) or _CODES[best.language]
+    return _CODES[best.language]
+
+
+def detect_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) parts covering the text's quotations and sentences.
+
+    A Russian quotation inside a Ukrainian post is its own part; parts too short to judge
+    take the language of the whole text. Adjacent parts in one language are merged.
+    """
+    main = detect_language(text)
+    spans: list[tuple[int, int, str]] = []
+    for match in _PARTS.finditer(text):
+        part = match.group()
+        letters = sum(1 for c in part if c.isalpha())
+        language = detect_language(part) if letters >= _MIN_PART_LETTERS else main
+        if spans and spans[-1][2] == language:
+            spans[-1] = (spans[-1][0], match.end(), language)
+        else:
+            spans.append((match.start(), match.end(), language))
+    return spans
+
+
+def _ranked(text: str) -> tuple[ConfidenceValue, ConfidenceValue]:
+    values = _detector().compute_language_confidence_values(text)
+    return values[0], values[1]
+
+
+def _by_letters(text: str) -> str | None:
+    """"uk" or "ru" when one side's own letters outnumber the other's, else None."""
+    ukrainian = sum(1 for c in text if c in _UKRAINIAN_ONLY)
+    russian = sum(1 for c in text if c in _RUSSIAN_ONLY)
+    if ukrainian == russian:
+        return None
     return "uk" if ukrainian > russian else "ru"

@@ -18,11 +18,11 @@ class Sentence:
     paragraph: int
 
 
-@lru_cache(maxsize=1)
-def _sentencizer() -> Language:
-    # Punctuation rules on spaCy's English tokenizer: fast (no model), and the tokenizer's
-    # abbreviation exceptions ("Mr.", "U.S.") keep sentences whole.
-    nlp = spacy.blank("en")
+@lru_cache(maxsize=None)
+def _sentencizer(language: str) -> Language:
+    # Punctuation rules on spaCy's tokenizer for the language: fast (no model), and the
+    # tokenizer's abbreviation exceptions ("Mr.", "U.S.", "м.") keep sentences whole.
+    nlp = spacy.blank(language)
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -32,12 +32,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _HEADLINE_JOIN = re.compile(r";(?=\s*\S)")
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Sentences of `text`, never crossing a line break; offsets index into `text`."""
     sentences: list[Sentence] = []
     for paragraph_index, (p_start, p_end) in enumerate(_paragraphs(text)):
         for piece_start, piece_end in _pieces(text, p_start, p_end):
-            doc = _sentencizer()(text[piece_start:piece_end])
+            doc = _sentencizer(language)(text[piece_start:piece_end])
             for sent in doc.sents:
                 start = piece_start + sent.start_char
                 end = piece_start + sent.end_char

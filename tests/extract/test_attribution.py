@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from svidok.extract.attribution import attribute
+from svidok.extract.lang.en_attribution import attribute
+from svidok.extract.lang.en_parse import parse_sentences
 from svidok.extract.lexicon import load_lexicon
-from svidok.extract.parse import parse_sentences
+from svidok.extract.reading import Attribution
 
 
-def attribution_of(sentence: str):
+def attribution_of(sentence: str) -> Attribution:
     parsed = next(parse_sentences([sentence]))
-    return attribute(parsed, 100, load_lexicon("en"))
+    return attribute(parsed, 100, load_lexicon("en")).attribution
 
 
 @pytest.mark.parametrize(

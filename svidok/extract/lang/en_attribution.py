@@ -1,6 +1,6 @@
-"""Who makes a claim: the claimant, the reporting cue that ties them to it, and hedges.
+"""Who makes a claim in an English sentence, read from its dependency parse.
 
-Works on one parsed sentence. Sources are found, in order of reliability, as the
+Finds the claimant, the reporting cue that ties them to the claim, and hedges. Sources are found, in order of reliability, as the
 object of a source preposition ("according to the GUR"), the subject or agent of a
 reporting verb ("the GUR claimed", "was reported by HRW"), or a trailing headline
 source ("... - police"). An unattributed allegation ("have been alleged") has a cue
@@ -13,28 +13,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
-from svidok.extract.actors import find_actors
+from svidok.extract.claimants import claimant_from_mention
 from svidok.extract.lexicon import Lexicon
-from svidok.records import Actor, Span
+from svidok.extract.reading import Attribution
+from svidok.records import Span
 
 _SOURCE_NOUNS = {"report", "reports", "statement", "statements", "data", "figures", "information", "sources"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "who", "you"}
 _HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*(?P<source>[A-Za-z][\w' .]{1,60}?)\s*$")
-_LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
-class Attribution:
-    claimant: Actor | None
-    cue: Span | None
-    # True where the sentence itself names or hedges its source: the previous sentence's
-    # claimant must not carry over.
-    own_source: bool
+class ParsedAttribution:
+    attribution: Attribution
     # Token index of the cue verb in the parsed sentence, to tell claim dates from event dates.
     cue_token: int | None = None
 
 
-def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> Attribution:
+def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     """The attribution of one sentence; `offset` maps sentence offsets to document offsets."""
     text = parsed.text
     hedge = _first_match(lexicon.unattributed, text)
@@ -42,20 +36,15 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> Attribution:
     if found is not None:
         source, cue = found
         if source is not None:
-            return Attribution(
-                claimant=_claimant(source, offset, lexicon),
-                cue=_span_of(cue, offset),
-                own_source=True,
-                cue_token=cue.start if isinstance(cue, TokenSpan) else None,
-            )
-        if hedge is None and not _unnamed_subject(parsed[cue.root.i]):
-            # A reporting verb whose subject is a pronoun: the speaker is the previous sentence's.
-            return Attribution(None, _span_of(cue, offset), own_source=False, cue_token=cue.start)
-        return Attribution(None, _span_of(cue, offset), own_source=True, cue_token=cue.start)
+            claimant = claimant_from_mention(source.text, offset + source.start_char, lexicon)
+            return ParsedAttribution(Attribution(claimant, _span_of(cue, offset), own_source=True), cue.root.i)
+        # A reporting verb whose subject is a pronoun: the speaker is the previous sentence's.
+        own = hedge is not None or _unnamed_subject(parsed[cue.root.i])
+        return ParsedAttribution(Attribution(None, _span_of(cue, offset), own_source=own), cue.root.i)
     if hedge is not None:
         cue = Span(offset + hedge.start(), offset + hedge.end(), hedge.group(0))
-        return Attribution(None, cue, own_source=True)
-    return Attribution(None, None, own_source=False)
+        return ParsedAttribution(Attribution(None, cue, own_source=True))
+    return ParsedAttribution(Attribution(None, None, own_source=False))
 
 
 def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
@@ -162,24 +151,6 @@ def _headline_source(parsed: Doc) -> tuple[TokenSpan, TokenSpan] | None:
     if source is None or marker is None or any(t.pos_ == "VERB" for t in source):
         return None
     return source, marker
-
-
-def _claimant(source: TokenSpan, offset: int, lexicon: Lexicon) -> Actor:
-    text = source.text
-    span = Span(offset + source.start_char, offset + source.end_char, text)
-    known = [a for a in find_actors(text) if a.entry.role != "civilians"]
-    if known:
-        # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
-        entry = max(known, key=lambda a: len(a.text)).entry
-        return Actor(name=entry.name, mention=text, kind=entry.kind, span=span)
-    return Actor(name=_LEADING_DETERMINER.sub("", text), mention=text, kind=_kind_of(text, lexicon), span=span)
-
-
-def _kind_of(mention: str, lexicon: Lexicon) -> str:
-    for kind, patterns in lexicon.claimant_kinds:
-        if any(p.search(mention) for p in patterns):
-            return kind
-    return "unknown"
 
 
 def _span_of(tokens: TokenSpan, offset: int) -> Span:

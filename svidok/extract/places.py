@@ -1,0 +1,43 @@
+"""Which of a document's resolved places belong to a claim in a given sentence."""
+from __future__ import annotations
+
+import re
+
+from svidok.extract.segment import Sentence
+from svidok.records import Place
+
+# "LPR officials" names an actor; "in the LPR" names a territory.
+_TERRITORY_BEFORE_ACRONYM = re.compile(
+    r"\b(in|into|from|across|throughout|inside|to|у|в|на|із|з|из)\s+(the\s+)?$", re.IGNORECASE
+)
+
+
+def places_in_sentence(sentence: Sentence, places: list[Place]) -> list[Place]:
+    """The places named in `sentence`, a settlement standing for the region that contains it."""
+    inside = [
+        p
+        for p in places
+        if p.span is not None and sentence.start <= p.span.start < sentence.end and _is_territory(p, sentence)
+    ]
+    settlement_regions = {p.admin1 for p in inside if p.precision in {"settlement", "district"}}
+    specific = [p for p in inside if p.precision != "country"] or inside
+    # "Sorokine in the Luhansk Oblast": the settlement is the place; the region only locates it.
+    kept = [p for p in specific if not (p.precision == "region" and p.name in settlement_regions)]
+    unique: dict[tuple[int | None, str], Place] = {}
+    for place in kept:
+        unique.setdefault((place.geonameid, place.name), place)
+    return list(unique.values())
+
+
+def only_locates(own: list[Place], previous: list[Place]) -> bool:
+    """Whether a continuing sentence's places add nothing to the previous sentence's:
+    none at all, or only the country or the regions that contain places already named."""
+    containing = {p.admin1 for p in previous}
+    return all(p.precision == "country" or (p.precision == "region" and p.name in containing) for p in own)
+
+
+def _is_territory(place: Place, sentence: Sentence) -> bool:
+    if place.span is None or not place.mention.isupper():
+        return True
+    before = sentence.text[: place.span.start - sentence.start]
+    return bool(_TERRITORY_BEFORE_ACRONYM.search(before))
