@@ -6,8 +6,12 @@ Accuracy (the files are read from ../shared/data, never copied into the reposito
 - bellingcat_civharm_to_2023-06.jsonl: rows with a non-empty `location`, geocoded as is;
   a hit is a best candidate within 10 km of the gold point.
 - cir_monitor_to_2022-08.jsonl: query "town, province" from the gold fields; a hit is within
-  10 km. Namesakes: the town geocoded alone (no province) lands in the gold province, taken
-  as the gold province geocoded alone (Kyiv City counts as Kyiv Oblast).
+  10 km; the province is right when the best candidate's admin1 is the gold province
+  geocoded alone (Kyiv City counts as Kyiv Oblast). Namesakes: the same, for the town alone.
+- ucdp_ukraine_2014_2021.jsonl: `find_places` on the headline text; the oblast is the admin1
+  named most often among the places found (first on ties). Scored over rows with a gold
+  admin1 whose headline yields a place below country level ("names a place").
+Misses are counted by kind: the precision of the wrong answer, or none.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from svidok.geocode import Gazetteer, geocode, load_gazetteer
+from svidok.geocode import Gazetteer, find_places, geocode, load_gazetteer
 
 HIT_KM = 10.0
 # Large cities span more than 10 km around their GeoNames point: a miss within this is
@@ -60,7 +64,7 @@ def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer) -> tuple
         return "hit", best
     if distance <= NEAR_KM and best.precision == "settlement":
         return "near", best
-    return ("region" if best.precision in ("region", "country") else "far"), best
+    return ("region" if best.precision in ("region", "country") else f"far-{best.precision}"), best
 
 
 def bellingcat(path: Path, gaz: Gazetteer, misses: int) -> None:
@@ -78,7 +82,7 @@ def bellingcat(path: Path, gaz: Gazetteer, misses: int) -> None:
 def cir(path: Path, gaz: Gazetteer, misses: int) -> None:
     rows = [r for r in read_jsonl(path) if r["gold"].get("town", "").strip()]
     outcomes: Counter[str] = Counter()
-    province_right = province_known = 0
+    province_right = province_known = alone_right = alone_known = 0
     examples: list[str] = []
     for row in rows:
         gold = row["gold"]
@@ -86,16 +90,58 @@ def cir(path: Path, gaz: Gazetteer, misses: int) -> None:
         outcome, best = judge(query, gold["lat"], gold["lon"], gaz)
         outcomes[outcome] += 1
         province = geocode(gold["province"], gaz) if gold.get("province") else []
-        town_alone = geocode(gold["town"], gaz)
-        if province and province[0].precision == "region" and town_alone:
-            province_known += 1
+        if province and province[0].precision == "region":
             allowed = {gaz.region_name(c) for c in gaz.with_enclosed({_code_of(province[0].name, gaz)})}
-            province_right += town_alone[0].admin1 in allowed
+            province_known += 1
+            province_right += best is not None and best.admin1 in allowed
+            town_alone = geocode(gold["town"], gaz)
+            alone_known += bool(town_alone)
+            alone_right += bool(town_alone) and town_alone[0].admin1 in allowed
         if outcome not in ("hit", "near") and len(examples) < misses:
             examples.append(f"  {outcome:6} {query!r} -> {best.name if best else None}")
     report("cir monitor (town, province)", len(rows), outcomes, examples)
-    print(f"  town alone in the gold province: {province_right}/{province_known} = "
-          f"{province_right / max(province_known, 1):.1%} (rows whose town and province we resolve)")
+    print(f"  province correct: {province_right}/{province_known} = {province_right / max(province_known, 1):.1%} "
+          f"(rows whose gold province we resolve)")
+    print(f"  town alone in the gold province: {alone_right}/{alone_known} = "
+          f"{alone_right / max(alone_known, 1):.1%} (rows whose town alone and province we resolve)")
+
+
+def headline_oblast(text: str, gaz: Gazetteer) -> str | None:
+    """The admin1 the places in `text` name most often (first named on ties), if any."""
+    admin1s = [p.admin1 for p in find_places(text, gaz) if p.admin1]
+    return Counter(admin1s).most_common(1)[0][0] if admin1s else None
+
+
+def ucdp_gold_region(admin1: str, gaz: Gazetteer) -> str | None:
+    """Our region name for UCDP's admin1 ("Donetsk oblast", "Kiev Special Republican city")."""
+    if admin1.endswith("Special Republican city"):
+        city = geocode(admin1.split(" ")[0], gaz)
+        return city[0].admin1 if city else None
+    region = geocode(admin1, gaz)
+    return region[0].name if region and region[0].precision == "region" else None
+
+
+def ucdp(path: Path, gaz: Gazetteer, misses: int) -> None:
+    rows = [r for r in read_jsonl(path) if r["gold"].get("admin1")]
+    named = right = 0
+    wrong: Counter[str] = Counter()
+    examples: list[str] = []
+    for row in rows:
+        predicted = headline_oblast(row["text"], gaz)
+        if predicted is None:
+            continue
+        named += 1
+        gold = ucdp_gold_region(row["gold"]["admin1"], gaz)
+        if predicted == gold:
+            right += 1
+            continue
+        wrong[f"{gold} -> {predicted}"] += 1
+        if len(examples) < misses:
+            examples.append(f"  {gold} -> {predicted}: {row['text'][:110]!r}")
+    print(f"ucdp (headline oblast): {len(rows)} rows with a gold admin1; a place found in {named} "
+          f"= {named / max(len(rows), 1):.1%}; oblast correct {right}/{named} = {right / max(named, 1):.1%}")
+    print(f"  wrong oblast by kind: {dict(wrong.most_common(6))}")
+    print("\n".join(examples))
 
 
 def _code_of(region_name: str, gaz: Gazetteer) -> str:
@@ -104,7 +150,8 @@ def _code_of(region_name: str, gaz: Gazetteer) -> str:
 
 def report(title: str, total: int, outcomes: Counter[str], examples: list[str]) -> None:
     print(f"{title}: {total} rows; within {HIT_KM:.0f} km {outcomes['hit']} = {outcomes['hit'] / max(total, 1):.1%}; "
-          f"10-{NEAR_KM:.0f} km {outcomes['near']}, far {outcomes['far']}, region-only {outcomes['region']}, no answer {outcomes['none']}")
+          f"10-{NEAR_KM:.0f} km {outcomes['near']}, far settlement {outcomes['far-settlement']}, "
+          f"far district {outcomes['far-district']}, region-only {outcomes['region']}, no answer {outcomes['none']}")
     print("\n".join(examples))
 
 
@@ -134,6 +181,7 @@ def main() -> None:
         return
     bellingcat(data / "bellingcat_civharm_to_2023-06.jsonl", gaz, args.misses)
     cir(data / "cir_monitor_to_2022-08.jsonl", gaz, args.misses)
+    ucdp(data / "ucdp_ukraine_2014_2021.jsonl", gaz, args.misses)
 
 
 if __name__ == "__main__":

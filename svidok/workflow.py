@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from svidok.extract import extract_claims
+from svidok.extract import extract
 from svidok.ingest import read_sources
 from svidok.link import link_claims
 from svidok.records import Outcome
@@ -67,9 +67,9 @@ def store_sources(
 
 
 def extract_pending(store: Store, *, progress: bool = True) -> list[Outcome]:
-    """Extract claims from each document that has none yet; a crash fails that document only."""
+    """Extract claims from each document not yet extracted; a crash fails that document only."""
     outcomes = []
-    pending = store.document_ids_without_claims()
+    pending = store.document_ids_not_extracted()
     for document_id in tqdm(pending, desc="extracting", unit="doc", file=sys.stderr, disable=not progress):
         outcome = _extract_one(store, document_id)
         store.record_outcome(outcome, "extract")
@@ -82,12 +82,14 @@ def _extract_one(store: Store, document_id: str) -> Outcome:
     if document is None:
         return Outcome(document_id, "failed", "document listed as pending but not found", document_id)
     try:
-        claims = extract_claims(document)
+        extraction = extract(document)
     except Exception as error:  # noqa: BLE001 - any extractor bug must fail one document, not the run
         reason = f"extraction crashed ({type(error).__name__}: {error}); document kept, no claims stored"
         return Outcome(document.origin, "failed", reason, document_id)
-    store.replace_claims(document_id, claims)
-    return Outcome(document.origin, "stored", f"{len(claims)} claims", document_id)
+    if extraction.status == "skipped":
+        return Outcome(document.origin, "skipped", extraction.reason, document_id)
+    store.replace_claims(document_id, extraction.claims)
+    return Outcome(document.origin, "stored", extraction.reason, document_id)
 
 
 def link_into(store: Store) -> Outcome:

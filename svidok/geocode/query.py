@@ -11,10 +11,10 @@ import dataclasses
 import re
 from difflib import get_close_matches
 
-from svidok.geocode.gazetteer import Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.gazetteer import District, Gazetteer, NameMatch, Region, Settlement
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
-from svidok.geocode.recognise import find_places, find_region_phrases, tokenize
-from svidok.geocode.resolve import rank_matches, to_place
+from svidok.geocode.recognise import find_district_phrases, find_places, find_region_phrases, tokenize
+from svidok.geocode.resolve import context_weights, rank_matches, to_place
 from svidok.records import Place
 
 _PARTS = re.compile(r"[,;()\[\]/]+")
@@ -43,6 +43,19 @@ def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | None:
     if words[0] in gaz.phrases.region_words and len(words) > 1:  # "Oblast Kherson"
         return gaz.region_for_stem(" ".join(words[1:]))
     return None if first else gaz.region_for_stem(key)
+
+
+def district_of_part(part: str, regions: list[Region], gaz: Gazetteer) -> District | None:
+    """The raion a query part names ("Bakhmut district"), preferring one in a named region."""
+    tokens = tokenize(part)
+    phrases = find_district_phrases(part, tokens, gaz)
+    if not phrases or phrases[0][1] != len(tokens) - 1:
+        return None
+    district = phrases[0][2]
+    first = tokens[phrases[0][0]].start
+    named = {r.admin1_code for r in regions}
+    candidates = gaz.districts_for_stem(name_key(part[first: tokens[-1].start]))
+    return next((d for d in candidates if d.admin1_code in named), district)
 
 
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
@@ -94,6 +107,8 @@ def geocode(query: str, gaz: Gazetteer, context: str = "") -> list[Place]:
             regions.append(region)
         elif settlement_part is None and not _is_country(part, gaz):
             settlement_part = part
+    if settlement_part is not None and (district := district_of_part(settlement_part, regions, gaz)) is not None:
+        return [to_place(district, gaz, settlement_part, None, 1.0)]
     if settlement_part is None:
         if regions:
             return [to_place(regions[0], gaz, query, None, 1.0)]
@@ -106,5 +121,5 @@ def geocode(query: str, gaz: Gazetteer, context: str = "") -> list[Place]:
         matches = [m for m in matches if isinstance(m.entry, Settlement) and m.entry.admin1_code in named]
     if not matches:
         return _fallback(query, regions, gaz)
-    ranked = rank_matches(matches, named | regions_named_in(context, gaz))
+    ranked = rank_matches(matches, context_weights(named | regions_named_in(context, gaz)), gaz)
     return [to_place(m.entry, gaz, settlement_part, None, score) for m, score in ranked[:MAX_CANDIDATES]]

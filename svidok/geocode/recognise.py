@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from svidok.geocode.gazetteer import Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.gazetteer import District, Gazetteer, NameMatch, Region, Settlement
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
-from svidok.geocode.resolve import rank_matches, to_place
+from svidok.geocode.resolve import admin1_of, context_weights, rank_matches, to_place
 from svidok.records import Place, Span
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
@@ -22,6 +22,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«»\"“”(\[]\s*)$")
 # A name inflected in Cyrillic: how much less telling than the name as written.
 INFLECTED_QUALITY = 0.85
+# A mention resolved at least this surely lends its region to the other mentions' namesakes.
+CONFIDENT_SCORE = 0.8
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,24 @@ def find_region_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[
     return found
 
 
+def find_district_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, District]]:
+    """(first token, last token, raion) of each raion stem before a raion word ("Bakhmut
+    district", "Бахмутського району"); among same-named raions, the first listed."""
+    found = []
+    for word in tokens[1:]:
+        if word.key not in gaz.phrases.district_words or not _joined_by_space(text, tokens[word.index - 1], word):
+            continue
+        for first in range(word.index - 1, max(-1, word.index - 4), -1):
+            stem = tokens[first: word.index]
+            if any(not _joined_by_space(text, a, b) for a, b in zip(stem, stem[1:])):
+                break
+            districts = gaz.districts_for_stem(" ".join(t.key for t in stem)) if stem[0].capitalised else []
+            if districts:
+                found.append((first, word.index, districts[0]))
+                break
+    return found
+
+
 def _looks_like_person(text: str, tokens: list[Token], first: int, gaz: Gazetteer, taken: set[int]) -> bool:
     """True where the name follows a title or a capitalised given name ("Nadia Dobrianska")."""
     if first == 0 or is_cyrillic(tokens[first].text):
@@ -163,6 +183,16 @@ def _is_acronym_of_settlement(words: list[Token], matches: list[NameMatch]) -> b
     return len(words) == 1 and words[0].text.isupper() and all(isinstance(m.entry, Settlement) for m in matches)
 
 
+def _names_government(text: str, tokens: list[Token], first: int, last: int, matches: list[NameMatch], gaz: Gazetteer) -> bool:
+    """True where the capital's name stands for the government ("Kiev says", "...: Kiev")."""
+    if not any(isinstance(m.entry, Settlement) and m.entry.feature_code == "PPLC" for m in matches):
+        return False
+    if text[: tokens[first].start].rstrip().endswith(":"):
+        return True
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return following is not None and following.key in gaz.phrases.government_words
+
+
 def find_name_mentions(text: str, tokens: list[Token], gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """Longest gazetteer names among tokens not already `taken` by region phrases."""
     mentions = []
@@ -198,6 +228,8 @@ def _mention_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, taken: s
             continue
         if only_settlements and _looks_like_person(text, tokens, i, gaz, taken):
             return None
+        if _names_government(text, tokens, i, i + n - 1, matches, gaz):
+            return None
         return Mention(words[0].start, end, tuple(matches)), i + n - 1
     return None
 
@@ -217,12 +249,20 @@ def find_places(text: str, gaz: Gazetteer) -> list[Place]:
         places.append(to_place(region, gaz, text[start:end], Span(start, end, text[start:end]), 1.0))
         taken.update(range(first, last + 1))
         named_regions.add(region.admin1_code)
+    for first, last, district in find_district_phrases(text, tokens, gaz):
+        if taken.isdisjoint(range(first, last + 1)):
+            start, end = tokens[first].start, tokens[last].end
+            places.append(to_place(district, gaz, text[start:end], Span(start, end, text[start:end]), 1.0))
+            taken.update(range(first, last + 1))
     mentions = find_name_mentions(text, tokens, gaz, taken)
     for mention in mentions:
         named_regions.update(m.entry.admin1_code for m in mention.matches if isinstance(m.entry, Region))
     named_regions = gaz.with_enclosed(named_regions)
-    for mention in mentions:
-        best, score = rank_matches(mention.matches, named_regions)[0]
+    first_pass = [rank_matches(m.matches, context_weights(named_regions), gaz)[0] for m in mentions]
+    confident = [admin1_of(best.entry) if score >= CONFIDENT_SCORE else None for best, score in first_pass]
+    for index, mention in enumerate(mentions):
+        others = [code for other, code in enumerate(confident) if code and other != index]
+        best, score = rank_matches(mention.matches, context_weights(named_regions, others), gaz)[0]
         span = Span(mention.start, mention.end, text[mention.start: mention.end])
         places.append(to_place(best.entry, gaz, span.text, span, score))
     return sorted(places, key=lambda p: p.span.start if p.span else 0)

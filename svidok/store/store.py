@@ -81,10 +81,19 @@ class Store:
         for row in self._stream(statement):
             yield document_from_row(row)
 
-    def document_ids_without_claims(self) -> list[str]:
-        has_claims = sa.exists().where(claims.c.document_id == documents.c.id)
+    def document_ids_not_extracted(self) -> list[str]:
+        """Documents that no extraction has finished with: never tried, or every try failed.
+
+        A document that yielded no claim, or was skipped with a reason, is done: it is not
+        extracted again on every run.
+        """
+        finished = sa.exists().where(
+            outcomes.c.document_id == documents.c.id,
+            outcomes.c.step == "extract",
+            outcomes.c.status.in_(("stored", "skipped")),
+        )
         statement = (
-            sa.select(documents.c.id).where(~has_claims).order_by(documents.c.captured_at, documents.c.id)
+            sa.select(documents.c.id).where(~finished).order_by(documents.c.captured_at, documents.c.id)
         )
         with self._engine.connect() as connection:
             return list(connection.execute(statement).scalars())

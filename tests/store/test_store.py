@@ -105,12 +105,18 @@ def test_re_extraction_replaces_a_documents_claims_and_names_unnamed_ones(store:
     assert store.search("passports") and all(hit.id != "old" for hit in store.search("passports"))
 
 
-def test_documents_without_claims_are_those_not_yet_extracted(store: Store) -> None:
-    extracted, waiting = make_document(), make_document(text="Shelling of Kharkiv overnight.", title="Kharkiv")
-    store.add_document(extracted)
-    store.add_document(waiting)
+def test_documents_wait_for_extraction_until_an_extraction_finishes_with_them(store: Store) -> None:
+    extracted = make_document()
+    empty = make_document(text="The council met to discuss the budget.", title="Budget")
+    crashed = make_document(text="Shelling of Kharkiv overnight.", title="Kharkiv")
+    waiting = make_document(text="Looting in Izium.", title="Izium")
+    for document in (extracted, empty, crashed, waiting):
+        store.add_document(document)
     store.replace_claims(extracted.id, [make_claim(extracted)])
-    assert store.document_ids_without_claims() == [waiting.id]
+    store.record_outcome(Outcome(extracted.origin, "stored", "1 claims", extracted.id), "extract")
+    store.record_outcome(Outcome(empty.origin, "stored", "no claim found in the text", empty.id), "extract")
+    store.record_outcome(Outcome(crashed.origin, "failed", "extraction crashed", crashed.id), "extract")
+    assert set(store.document_ids_not_extracted()) == {crashed.id, waiting.id}
 
 
 def test_claims_of_an_unknown_document_are_refused(store: Store) -> None:

@@ -1,0 +1,68 @@
+"""KATOTTG villages and raions, co-mentioned places, and the capital standing for the government."""
+from __future__ import annotations
+
+from importlib import resources
+
+from svidok.geocode import Gazetteer, find_places, geocode
+
+
+def test_packaged_locality_file_is_compact() -> None:
+    size = resources.files("svidok.geocode").joinpath("data", "localities.tsv.gz").stat().st_size  # type: ignore[attr-defined]
+    assert size < 1_500_000
+
+
+def test_village_missing_from_geonames_resolves_to_its_hromada_at_district_precision(gaz: Gazetteer) -> None:
+    best = geocode("Horokhovatka, Kharkiv Oblast", gaz)[0]
+    assert best.precision == "district" and best.admin1 == "Kharkiv Oblast" and best.geonameid is None
+    assert 49.0 < best.lat < 50.5 and 36.5 < best.lon < 38.0  # south-east of Kharkiv, by Kupiansk
+
+
+def test_village_is_found_by_its_ukrainian_name_too(gaz: Gazetteer) -> None:
+    best = geocode("Гороховатка, Харківська область", gaz)[0]
+    assert best.precision == "district" and best.admin1 == "Kharkiv Oblast"
+
+
+def test_raion_named_after_its_town_is_a_district(gaz: Gazetteer) -> None:
+    best = geocode("Bakhmut district", gaz)[0]
+    assert best.precision == "district" and best.name == "Bakhmutskyi Raion" and best.admin1 == "Donetsk Oblast"
+
+
+def test_raion_adjective_with_its_oblast_is_a_district(gaz: Gazetteer) -> None:
+    best = geocode("Kramatorskyi raion, Donetsk Oblast", gaz)[0]
+    assert best.precision == "district" and best.admin1 == "Donetsk Oblast"
+
+
+def test_inflected_ukrainian_raion_phrase_is_found_in_text(gaz: Gazetteer) -> None:
+    places = find_places("Уночі окупанти обстріляли села Бахмутського району.", gaz)
+    assert [(p.name, p.precision, p.span.text) for p in places if p.span] == [
+        ("Bakhmutskyi Raion", "district", "Бахмутського району")
+    ]
+
+
+def test_raion_in_english_text_leaves_the_towns_alone(gaz: Gazetteer) -> None:
+    places = find_places("Shelling in the Izium district of Kharkiv region, near Balakliia.", gaz)
+    assert [(p.span.text, p.precision) for p in places if p.span] == [
+        ("Izium district", "district"), ("Kharkiv region", "region"), ("Balakliia", "settlement"),
+    ]
+
+
+def test_another_place_in_the_same_text_picks_the_namesake(gaz: Gazetteer) -> None:
+    alone = find_places("Two soldiers were wounded near Pisky.", gaz)[0]
+    beside = find_places("Two soldiers were wounded near Pisky and Avdiivka.", gaz)[0]
+    assert alone.admin1 != "Donetsk Oblast" or beside.admin1 == "Donetsk Oblast"
+    assert beside.admin1 == "Donetsk Oblast"
+
+
+def test_capital_followed_by_a_verb_of_saying_is_the_government(gaz: Gazetteer) -> None:
+    names = [p.name for p in find_places("Kiev says rebels shelled Debaltseve", gaz)]
+    assert names == ["Debaltseve"]
+
+
+def test_capital_after_a_colon_is_the_source_not_the_place(gaz: Gazetteer) -> None:
+    names = [p.name for p in find_places("Three soldiers killed near Avdiivka: Kiev", gaz)]
+    assert names == ["Avdiyivka"]  # GeoNames spelling
+
+
+def test_capital_as_a_place_is_still_found(gaz: Gazetteer) -> None:
+    names = [p.name for p in find_places("A missile hit a block of flats in Kiev on Monday.", gaz)]
+    assert names == ["Kyiv"]
