@@ -17,6 +17,9 @@ COMMAND_MODULES = (
     "export",
     "demo",
     "geocode",
+    "serve",
+    "user",
+    "audit",
 )
 
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from svidok.records import Actor, Claim, Document, EventDate, Incident, LegalRef, Outcome, Place, Span
+import svidok.store
 from svidok.store import Store
 
 ARTICLE = (
@@ -199,7 +201,12 @@ def test_reopening_a_store_keeps_its_data_and_schema_version(store_url: str) -> 
     with engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all()
     engine.dispose()
-    assert versions == ["0001"]
+    assert versions == [_newest_migration()]
+
+
+def _newest_migration() -> str:
+    folder = Path(svidok.store.__file__).parent / "migrations" / "versions"
+    return max(p.stem.split("_")[0] for p in folder.glob("[0-9]*_*.py"))
 
 
 def test_sqlite_stores_enforce_foreign_keys_and_use_wal(sqlite_url: str) -> None:
