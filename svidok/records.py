@@ -187,6 +187,9 @@ class Document:
     published: date | None = None
     url: str | None = None
     external_id: str | None = None
+    # Source-specific facts with no column of their own (a Telegram post's channel id,
+    # forward origin, edit time, media files with their SHA-256), as JSON-ready values.
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
     def sha256(self) -> str:
@@ -210,6 +213,7 @@ class Document:
             "published": self.published.isoformat() if self.published else None,
             "url": self.url,
             "external_id": self.external_id,
+            "metadata": dict(self.metadata),
             "text": self.text,
         }
 

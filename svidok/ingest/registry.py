@@ -1,11 +1,12 @@
 """Which format reads a source: by suffix, then by announced media type, then by sniffing."""
 from __future__ import annotations
 
-from svidok.ingest import feed, html, jsonl, text
+from svidok.ingest import feed, html, jsonl, telegram, text
 from svidok.ingest.source import SourceFormat
 
 # Sniffing order matters: the most specific signatures first, plain text (accepts all) last.
-FORMATS: tuple[SourceFormat, ...] = (jsonl.FORMAT, feed.FORMAT, html.FORMAT, text.FORMAT)
+# A Telegram export is a JSON object too, so it is tried before JSON Lines.
+FORMATS: tuple[SourceFormat, ...] = (telegram.FORMAT, jsonl.FORMAT, feed.FORMAT, html.FORMAT, text.FORMAT)
 
 
 def choose_format(name: str, raw: bytes, media_type: str | None = None) -> SourceFormat:

@@ -14,6 +14,7 @@ from svidok.ingest.fetch import fetch_url
 from svidok.ingest.limits import DEFAULT_MAX_BYTES, too_large
 from svidok.ingest.registry import choose_format
 from svidok.ingest.source import RawSource
+from svidok.ingest.telegram import EXPORT_FILE_NAME, is_telegram_export
 from svidok.records import Document, Outcome
 
 
@@ -30,11 +31,21 @@ def read_sources(
 
 def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Outcome]:
     if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if not child.is_dir():
-                yield from read_file(child, max_bytes=max_bytes)
+        for child in _files_to_read(path):
+            yield from read_file(child, max_bytes=max_bytes)
     else:
         yield from read_file(path, max_bytes=max_bytes)
+
+
+def _files_to_read(folder: Path) -> list[Path]:
+    """Every file below `folder`, except the media of Telegram exports: their result.json reads them."""
+    exports = [f.parent for f in folder.rglob(EXPORT_FILE_NAME) if is_telegram_export(f)]
+    return [
+        child
+        for child in sorted(folder.rglob("*"))
+        if not child.is_dir()
+        and not any(child.is_relative_to(export) and child != export / EXPORT_FILE_NAME for export in exports)
+    ]
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Outcome]:

@@ -72,8 +72,11 @@ def attribute(claim: Claim, representative: Document) -> Attribution:
     """The canonical claimant, or the outlet that published the claim on its own authority.
 
     A claim with no claimant rests on the document itself; copies of one document are
-    attributed to the first of them so they count once.
+    attributed to the first of them so they count once. A forwarded post (a Telegram
+    forward) speaks with the voice of the channel it was forwarded from, whether or not
+    that channel's original is among the documents.
     """
     if claim.claimant is not None:
         return Attribution(claim.claimant.name, claim.claimant.kind)
-    return Attribution(representative.publisher or representative.origin, "media")
+    forwarded_from = representative.metadata.get("forwarded_from")
+    return Attribution(forwarded_from or representative.publisher or representative.origin, "media")

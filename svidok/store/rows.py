@@ -24,6 +24,8 @@ def document_row(document: Document) -> dict[str, Any]:
         "published": document.published,
         "url": document.url,
         "external_id": document.external_id,
+        # Empty metadata is NULL, as in every row written before migration 0003.
+        "metadata": dict(document.metadata) or None,
     }
 
 
@@ -41,6 +43,7 @@ def document_from_row(row: sa.Row[Any]) -> Document:
         published=row.published,
         url=row.url,
         external_id=row.external_id,
+        metadata=dict(row.metadata or {}),
     )
 
 

@@ -21,6 +21,7 @@ documents = sa.Table(
     sa.Column("published", sa.Date),
     sa.Column("url", sa.Text),
     sa.Column("external_id", sa.Text),
+    sa.Column("metadata", sa.JSON),
 )
 
 claims = sa.Table(
