@@ -52,6 +52,7 @@ class ActorEntry:
     kind: str
     role: str
     aliases: tuple[str, ...]
+    parent: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,28 @@ def load_acled_codebook() -> dict[str, tuple[str, ...]]:
 def load_actors() -> tuple[ActorEntry, ...]:
     """Canonical actors with their aliases in every script."""
     data = read_data_file("actors.toml")
-    return tuple(
-        ActorEntry(name=a["name"], kind=a["kind"], role=a["role"], aliases=tuple(dict.fromkeys(a["aliases"])))
+    actors = tuple(
+        ActorEntry(
+            name=a["name"],
+            kind=a["kind"],
+            role=a["role"],
+            aliases=tuple(dict.fromkeys(a["aliases"])),
+            parent=a.get("parent"),
+        )
         for a in data["actors"]
     )
+    names = {a.name for a in actors}
+    for actor in actors:
+        if actor.parent is not None and actor.parent not in names:
+            raise ValueError(f"actors.toml: {actor.name!r} has unknown parent {actor.parent!r}")
+    return actors
+
+
+def independence_root(name: str) -> str:
+    """The topmost body a claimant answers to; claimants with one root are one voice."""
+    parents = {a.name: a.parent for a in load_actors()}
+    seen = {name}
+    while parents.get(name) is not None and parents[name] not in seen:
+        name = parents[name]  # type: ignore[assignment]
+        seen.add(name)
+    return name

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import get_args
 
-from svidok.knowledge import load_taxonomy
+from svidok.knowledge import independence_root, load_taxonomy
 from svidok.link.attribution import DisjointSets, attribute, copy_representatives
 from svidok.link.compatibility import PlaceRelation, date_bounds, dates_compatible, relate_places
 from svidok.link.settings import LinkSettings
@@ -177,7 +177,8 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
     representatives = copy_representatives(document_ids, documents, is_copy)
     supporters = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, False)}
     deniers = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, True)}
-    independent = {a.name for a in supporters}
+    # A body and the ministry it answers to are one voice, not two.
+    independent = {independence_root(a.name) for a in supporters}
     speakers = sorted(supporters, key=attrgetter("name")) + sorted(deniers, key=attrgetter("name"))
     places = merge_places(claims)
     date_start, date_end = _date_range(claims)
@@ -259,3 +260,16 @@ def summarise(claim_type: str, places: list[Place], start: date | None, end: dat
     else:
         when = f"{start.isoformat()} to {end.isoformat()}"
     return f"{label} — {place} — {when}"
+
+
+def build_incident(
+    claims: list[Claim], documents: Mapping[str, Document], settings: LinkSettings = LinkSettings()
+) -> Incident:
+    """The incident the linker would make of exactly these claims (an analyst's merge or split).
+
+    Sources, independent claimants (copies and aliases resolved) and status are counted as
+    `link_claims` counts them. Raises ValueError when `claims` is empty.
+    """
+    if not claims:
+        raise ValueError("an incident needs at least one claim")
+    return _build_incident(claims, documents, _CopyDetector(settings))

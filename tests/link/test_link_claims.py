@@ -204,3 +204,12 @@ def test_an_unattributed_headline_over_a_named_statement_is_not_a_second_claiman
 
     assert incident.claimants == [GOVERNOR.name]
     assert incident.status == "single_source"
+
+
+def test_a_body_and_the_ministry_it_answers_to_are_one_independent_claimant() -> None:
+    from svidok.knowledge import independence_root
+
+    assert independence_root("Defence Intelligence of Ukraine (GUR)") == "Ministry of Defence of Ukraine"
+    assert independence_root("General Staff of the Armed Forces of Ukraine") == "Ministry of Defence of Ukraine"
+    assert independence_root("Human Rights Watch") == "Human Rights Watch"
+    assert independence_root("UN Human Rights Monitoring Mission in Ukraine (HRMMU)") == "United Nations"
