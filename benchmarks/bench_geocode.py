@@ -11,7 +11,8 @@ Accuracy (the files are read from ../shared/data, never copied into the reposito
 - ucdp_ukraine_2014_2021.jsonl: `find_places` on the headline text; the oblast is the admin1
   named most often among the places found (first on ties). Scored over rows with a gold
   admin1 whose headline yields a place below country level ("names a place").
-Misses are counted by kind: the precision of the wrong answer, or none.
+Every query passes the row's `published` date (the era prior of eras.toml) unless
+--undated is given. Misses are counted by kind: the precision of the wrong answer, or none.
 """
 from __future__ import annotations
 
@@ -53,9 +54,9 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
-def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer) -> tuple[str, Any]:
+def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer, published: str | None) -> tuple[str, Any]:
     """('hit'|'near'|'far'|'none'|'region', best place or None)."""
-    places = geocode(query, gaz)
+    places = geocode(query, gaz, published=published)
     if not places:
         return "none", None
     best = places[0]
@@ -67,19 +68,19 @@ def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer) -> tuple
     return ("region" if best.precision in ("region", "country") else f"far-{best.precision}"), best
 
 
-def bellingcat(path: Path, gaz: Gazetteer, misses: int) -> None:
+def bellingcat(path: Path, gaz: Gazetteer, misses: int, dated: bool) -> None:
     rows = [r for r in read_jsonl(path) if r.get("location", "").strip()]
     outcomes: Counter[str] = Counter()
     examples: list[str] = []
     for row in rows:
-        outcome, best = judge(row["location"], row["gold"]["lat"], row["gold"]["lon"], gaz)
+        outcome, best = judge(row["location"], row["gold"]["lat"], row["gold"]["lon"], gaz, _published(row, dated))
         outcomes[outcome] += 1
         if outcome not in ("hit", "near") and len(examples) < misses:
             examples.append(f"  {outcome:6} {row['location']!r} -> {best.name if best else None}")
     report("bellingcat (location field)", len(rows), outcomes, examples)
 
 
-def cir(path: Path, gaz: Gazetteer, misses: int) -> None:
+def cir(path: Path, gaz: Gazetteer, misses: int, dated: bool) -> None:
     rows = [r for r in read_jsonl(path) if r["gold"].get("town", "").strip()]
     outcomes: Counter[str] = Counter()
     province_right = province_known = alone_right = alone_known = 0
@@ -87,14 +88,14 @@ def cir(path: Path, gaz: Gazetteer, misses: int) -> None:
     for row in rows:
         gold = row["gold"]
         query = ", ".join(p for p in (gold["town"], gold.get("province", "")) if p)
-        outcome, best = judge(query, gold["lat"], gold["lon"], gaz)
+        outcome, best = judge(query, gold["lat"], gold["lon"], gaz, _published(row, dated))
         outcomes[outcome] += 1
         province = geocode(gold["province"], gaz) if gold.get("province") else []
         if province and province[0].precision == "region":
             allowed = {gaz.region_name(c) for c in gaz.with_enclosed({_code_of(province[0].name, gaz)})}
             province_known += 1
             province_right += best is not None and best.admin1 in allowed
-            town_alone = geocode(gold["town"], gaz)
+            town_alone = geocode(gold["town"], gaz, published=_published(row, dated))
             alone_known += bool(town_alone)
             alone_right += bool(town_alone) and town_alone[0].admin1 in allowed
         if outcome not in ("hit", "near") and len(examples) < misses:
@@ -106,9 +107,9 @@ def cir(path: Path, gaz: Gazetteer, misses: int) -> None:
           f"{alone_right / max(alone_known, 1):.1%} (rows whose town alone and province we resolve)")
 
 
-def headline_oblast(text: str, gaz: Gazetteer) -> str | None:
+def headline_oblast(text: str, gaz: Gazetteer, published: str | None) -> str | None:
     """The admin1 the places in `text` name most often (first named on ties), if any."""
-    admin1s = [p.admin1 for p in find_places(text, gaz) if p.admin1]
+    admin1s = [p.admin1 for p in find_places(text, gaz, published=published) if p.admin1]
     return Counter(admin1s).most_common(1)[0][0] if admin1s else None
 
 
@@ -121,13 +122,13 @@ def ucdp_gold_region(admin1: str, gaz: Gazetteer) -> str | None:
     return region[0].name if region and region[0].precision == "region" else None
 
 
-def ucdp(path: Path, gaz: Gazetteer, misses: int) -> None:
+def ucdp(path: Path, gaz: Gazetteer, misses: int, dated: bool) -> None:
     rows = [r for r in read_jsonl(path) if r["gold"].get("admin1")]
     named = right = 0
     wrong: Counter[str] = Counter()
     examples: list[str] = []
     for row in rows:
-        predicted = headline_oblast(row["text"], gaz)
+        predicted = headline_oblast(row["text"], gaz, _published(row, dated))
         if predicted is None:
             continue
         named += 1
@@ -142,6 +143,10 @@ def ucdp(path: Path, gaz: Gazetteer, misses: int) -> None:
           f"= {named / max(len(rows), 1):.1%}; oblast correct {right}/{named} = {right / max(named, 1):.1%}")
     print(f"  wrong oblast by kind: {dict(wrong.most_common(6))}")
     print("\n".join(examples))
+
+
+def _published(row: dict[str, Any], dated: bool) -> str | None:
+    return row.get("published") if dated else None
 
 
 def _code_of(region_name: str, gaz: Gazetteer) -> str:
@@ -170,6 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", help="folder holding data/*.jsonl (default ../shared or $SVIDOK_SHARED)")
     parser.add_argument("--misses", type=int, default=15, help="how many misses to print per data set")
+    parser.add_argument("--undated", action="store_true", help="ignore the rows' publication dates")
     args = parser.parse_args()
     started = time.perf_counter()
     gaz = load_gazetteer()
@@ -179,9 +185,10 @@ def main() -> None:
     if not data.is_dir():
         print(f"accuracy skipped: {data} not found (set --shared or SVIDOK_SHARED)")
         return
-    bellingcat(data / "bellingcat_civharm_to_2023-06.jsonl", gaz, args.misses)
-    cir(data / "cir_monitor_to_2022-08.jsonl", gaz, args.misses)
-    ucdp(data / "ucdp_ukraine_2014_2021.jsonl", gaz, args.misses)
+    dated = not args.undated
+    bellingcat(data / "bellingcat_civharm_to_2023-06.jsonl", gaz, args.misses, dated)
+    cir(data / "cir_monitor_to_2022-08.jsonl", gaz, args.misses, dated)
+    ucdp(data / "ucdp_ukraine_2014_2021.jsonl", gaz, args.misses, dated)
 
 
 if __name__ == "__main__":

@@ -39,11 +39,14 @@ def read_query_line(line: str) -> dict[str, Any]:
         raise UnusableLine("not a JSON object")
     if not isinstance(record.get("query"), str):
         raise UnusableLine("no string 'query'", record.get("id"))
+    if record.get("published") is not None and not isinstance(record["published"], str):
+        raise UnusableLine("'published' is not an ISO date string", record.get("id"))
     return record
 
 
 def geocode_lines(lines: TextIO, gaz: Gazetteer) -> Iterator[dict[str, Any]]:
-    """One result per JSONL input line `{id, query, context?}`; a bad line gives an error row."""
+    """One result per JSONL input line `{id, query, context?, published?}`; a bad line gives
+    an error row. `published` (YYYY-MM-DD) is the report's date: it picks the era prior."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -52,7 +55,11 @@ def geocode_lines(lines: TextIO, gaz: Gazetteer) -> Iterator[dict[str, Any]]:
         except UnusableLine as error:
             yield {"id": error.record_id, "line": number, "error": f"line {number}: {error}; skipped, processing went on"}
             continue
-        places = geocode(record["query"], gaz, record.get("context") or "")
+        try:
+            places = geocode(record["query"], gaz, record.get("context") or "", published=record.get("published"))
+        except ValueError as error:
+            yield {"id": record.get("id"), "line": number, "error": f"line {number}: {error}; skipped, processing went on"}
+            continue
         yield place_row(record.get("id"), places, record["query"])
 
 
@@ -63,11 +70,14 @@ def _candidate_json(place: Place) -> dict[str, Any]:
 @click.command(name="geocode")
 @click.argument("query", required=False)
 @click.option("--context", default="", help="Text around the query; regions it names steer namesakes.")
+@click.option("--published", default=None, help="Date of the report (YYYY-MM-DD): weighs namesakes by where "
+              "that period's fighting was (e.g. Donbas in 2014-2022).")
 @click.option("--input", "input_file", type=click.File("r", encoding="utf-8"),
-              help="JSONL of {id, query, context} to geocode ('-' for stdin).")
+              help="JSONL of {id, query, context?, published?} to geocode ('-' for stdin).")
 @click.option("--output", "output_file", type=click.File("w", encoding="utf-8"), default="-",
               show_default=True, help="Where to write JSON lines ('-' for stdout).")
-def command(query: str | None, context: str, input_file: TextIO | None, output_file: TextIO) -> None:
+def command(query: str | None, context: str, published: str | None, input_file: TextIO | None,
+            output_file: TextIO) -> None:
     """Resolve QUERY (or each line of --input) to a place: best match and runner-ups."""
     if (query is None) == (input_file is None):
         fail("svidok geocode: give either a QUERY or --input FILE, not both or neither")
@@ -76,7 +86,10 @@ def command(query: str | None, context: str, input_file: TextIO | None, output_f
         for row in geocode_lines(input_file, gaz):
             output_file.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    places = geocode(query or "", gaz, context)
+    try:
+        places = geocode(query or "", gaz, context, published=published)
+    except ValueError as error:
+        fail(f"svidok geocode: {error}")
     result = {
         "query": query,
         "best": _candidate_json(places[0]) if places else None,

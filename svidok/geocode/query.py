@@ -9,24 +9,33 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
+from datetime import date
 from difflib import get_close_matches
 
-from svidok.geocode.gazetteer import District, Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.gazetteer import (
+    SPELLING_VARIANT, Area, District, Gazetteer, NameMatch, Region, RegionPrior, Settlement,
+)
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
 from svidok.geocode.recognise import find_district_phrases, find_places, find_region_phrases, tokenize
-from svidok.geocode.resolve import context_weights, rank_matches, to_place
+from svidok.geocode.resolve import context_weights, published_date, rank_matches, regions_denoted, to_place
 from svidok.records import Place
 
-_PARTS = re.compile(r"[,;()\[\]/]+")
+# Query parts: "Izium (Kharkiv region)", "Shebekino, Belgorod region", "Kamyshan in the Kherson region".
+_PARTS = re.compile(r"[,;()\[\]/]+|\s+in\s+(?:the\s+)?", re.IGNORECASE)
 # A close spelling ("Zaporizhia", "Novotoshkivsky") is worth less than an exact name.
 FUZZY_QUALITY = 0.7
 FUZZY_CUTOFF = 0.85
+# Close spellings kept before a named region filters them: the right one may not be the closest.
+FUZZY_CANDIDATES = 8
 # Only the named region is known: the place is somewhere in it.
 REGION_FALLBACK_SCORE = 0.5
 MAX_CANDIDATES = 5
+# A settlement this big, named with a region it is not in, is still the place meant.
+WELL_KNOWN_POPULATION = 20_000
 
 
-def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | None:
+def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | Area | None:
     """The region a query part names: a phrase ("Kherson region"), an alias ("LPR"), or
     (except as the query's first part, where "Kherson" is the city) a bare stem ("Luhansk")."""
     tokens = tokenize(part)
@@ -36,7 +45,7 @@ def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | None:
     if phrases:
         return phrases[0][2]
     key = name_key(part)
-    regions = [m.entry for m in gaz.lookup(key) if isinstance(m.entry, Region)]
+    regions = [m.entry for m in gaz.lookup(key) if isinstance(m.entry, (Region, Area))]
     if regions:
         return regions[0]
     words = key.split(" ")
@@ -45,7 +54,7 @@ def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | None:
     return None if first else gaz.region_for_stem(key)
 
 
-def district_of_part(part: str, regions: list[Region], gaz: Gazetteer) -> District | None:
+def district_of_part(part: str, regions: list[Region | Area], gaz: Gazetteer) -> District | None:
     """The raion a query part names ("Bakhmut district"), preferring one in a named region."""
     tokens = tokenize(part)
     phrases = find_district_phrases(part, tokens, gaz)
@@ -53,29 +62,31 @@ def district_of_part(part: str, regions: list[Region], gaz: Gazetteer) -> Distri
         return None
     district = phrases[0][2]
     first = tokens[phrases[0][0]].start
-    named = {r.admin1_code for r in regions}
+    named = {code for r in regions for code in regions_denoted(r)}
     candidates = gaz.districts_for_stem(name_key(part[first: tokens[-1].start]))
     return next((d for d in candidates if d.admin1_code in named), district)
 
 
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
-    """Exact names, then Cyrillic case forms, then close spellings of the settlement part."""
+    """Exact names and their spelling namesakes ("Peski": every Pisky), then Cyrillic case
+    forms, then close spellings of the settlement part."""
     key = name_key(part)
     matches = gaz.lookup(key)
+    if all(isinstance(m.entry, Settlement) for m in matches):
+        matches = matches + gaz.spelling_namesakes(key)
     if not matches and is_cyrillic(key):
         matches = [m for guess in nominative_guesses(key) for m in gaz.lookup(guess)]
     if not matches:
-        for close in get_close_matches(key, gaz.keys_like(key), n=3, cutoff=FUZZY_CUTOFF):
+        for close in get_close_matches(key, gaz.keys_like(key), n=FUZZY_CANDIDATES, cutoff=FUZZY_CUTOFF):
             matches.extend(NameMatch(m.entry, m.quality * FUZZY_QUALITY) for m in gaz.lookup(close))
     return matches
 
 
 def regions_named_in(text: str, gaz: Gazetteer) -> set[str]:
-    """Admin1 codes of the regions that `text` names ("Luhansk Oblast", "LPR")."""
+    """Admin1 codes of the regions that `text` names ("Luhansk Oblast", "LPR", "Donbas")."""
     if not text:
         return set()
-    names = {p.name for p in find_places(text, gaz) if p.precision == "region"}
-    return {code for code, region in gaz.regions.items() if region.name in names}
+    return {code for p in find_places(text, gaz) if p.precision == "region" for code in gaz.codes_of_region_named(p.name)}
 
 
 def _is_country(part: str, gaz: Gazetteer) -> bool:
@@ -85,41 +96,104 @@ def _is_country(part: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _fallback(query: str, regions: list[Region], gaz: Gazetteer) -> list[Place]:
-    """The settlement part named nothing: the named region, else a toponym inside a longer
-    query ("Kherson to Komyshany road"), each at a reduced score."""
-    if regions:
-        return [to_place(regions[0], gaz, query, None, REGION_FALLBACK_SCORE)]
+def _fallback(query: str, parsed: ParsedQuery, gaz: Gazetteer, prior: RegionPrior) -> list[Place]:
+    """The settlement part named nothing: the city a bare stem names ("Korabel Microdistrict,
+    Kherson"), else the named region, else a toponym inside a longer query ("Kherson to
+    Komyshany road"), each at a reduced score."""
+    for stem in parsed.bare_stems:
+        cities = [m for m in gaz.lookup(name_key(stem)) if isinstance(m.entry, Settlement)]
+        if cities:
+            best, score = rank_matches(cities, {}, prior)[0]
+            return [to_place(best.entry, gaz, stem, None, round(score * REGION_FALLBACK_SCORE, 3))]
+    if parsed.regions:
+        return [to_place(parsed.regions[0], gaz, query, None, REGION_FALLBACK_SCORE)]
     found = [p for p in find_places(query, gaz) if p.precision != "country"]
     return [dataclasses.replace(p, score=round(p.score * REGION_FALLBACK_SCORE, 3)) for p in found[:1]]
 
 
-def geocode(query: str, gaz: Gazetteer, context: str = "") -> list[Place]:
-    """Candidate places for `query`, best first, each with a score in 0..1; [] if nothing fits."""
-    parts = [p.strip() for p in _PARTS.split(query) if p.strip()]
-    if not parts:
-        return []
-    regions: list[Region] = []
-    settlement_part: str | None = None
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query's parts: the regions it names, and the other parts in order."""
+
+    regions: list[Region | Area]
+    places: list[str]
+    # Parts naming a region by a bare stem after the first ("..., Kherson"): alone, the city.
+    bare_stems: list[str]
+    names_country: bool
+
+
+def parse_query(query: str, gaz: Gazetteer) -> ParsedQuery:
+    regions: list[Region | Area] = []
+    places: list[str] = []
+    bare_stems: list[str] = []
+    names_country = False
+    parts = [cleaned for p in _PARTS.split(query) if (cleaned := _without_noise(p, gaz))]
     for index, part in enumerate(parts):
         region = region_of_part(part, gaz, first=index == 0)
         if region is not None:
             regions.append(region)
-        elif settlement_part is None and not _is_country(part, gaz):
-            settlement_part = part
-    if settlement_part is not None and (district := district_of_part(settlement_part, regions, gaz)) is not None:
+            if index > 0 and region_of_part(part, gaz, first=True) is None:
+                bare_stems.append(part)
+        elif _is_country(part, gaz):
+            names_country = True
+        else:
+            places.append(part)
+    return ParsedQuery(regions, places, bare_stems, names_country)
+
+
+def _without_noise(part: str, gaz: Gazetteer) -> str:
+    """The part without leading or trailing words like "near", "village", "outskirts of"."""
+    words = part.split()
+    while words and name_key(words[0]) in gaz.phrases.query_noise:
+        words.pop(0)
+    while words and name_key(words[-1]) in gaz.phrases.query_noise:
+        words.pop()
+    return " ".join(words)
+
+
+def settlement_part_of(parsed: ParsedQuery, gaz: Gazetteer) -> str:
+    """The part naming the settlement: the first, unless it is a city that also names its
+    region and a later part is a settlement there ("Kyiv, Borodyanka", "Kharkiv (Staryi Saltiv)")."""
+    first = parsed.places[0]
+    region = gaz.region_for_stem(name_key(first)) if not parsed.regions else None
+    if isinstance(region, Region):
+        for later in parsed.places[1:]:
+            if any(isinstance(m.entry, Settlement) and m.entry.admin1_code == region.admin1_code
+                   for m in settlement_matches(later, gaz)):
+                parsed.regions.append(region)
+                return later
+    return first
+
+
+def _well_known(matches: list[NameMatch]) -> list[NameMatch]:
+    """Exact matches big enough that the name alone settles the place ("Melitopol" with the
+    wrong region in the query): a tiny namesake in the named region would be in the gazetteer."""
+    return [m for m in matches if isinstance(m.entry, Settlement) and not m.by_skeleton
+            and m.quality >= SPELLING_VARIANT and m.entry.population >= WELL_KNOWN_POPULATION]
+
+
+def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | str | None = None) -> list[Place]:
+    """Candidate places for `query`, best first, each with a score in 0..1; [] if nothing fits.
+
+    `context` is text around the query (regions it names steer namesakes); `published`, the
+    date of the report, picks the era prior among namesakes (eras.toml)."""
+    parsed = parse_query(query, gaz)
+    if not parsed.places:
+        if parsed.regions:
+            return [to_place(parsed.regions[0], gaz, query, None, 1.0)]
+        return [to_place(gaz.country, gaz, query, None, 1.0)] if parsed.names_country else []
+    settlement_part = settlement_part_of(parsed, gaz)
+    if (district := district_of_part(settlement_part, parsed.regions, gaz)) is not None:
         return [to_place(district, gaz, settlement_part, None, 1.0)]
-    if settlement_part is None:
-        if regions:
-            return [to_place(regions[0], gaz, query, None, 1.0)]
-        return [to_place(gaz.country, gaz, query, None, 1.0)] if any(_is_country(p, gaz) for p in parts) else []
     matches = settlement_matches(settlement_part, gaz)
-    named = gaz.with_enclosed({r.admin1_code for r in regions})
+    named = gaz.with_enclosed({code for r in parsed.regions for code in regions_denoted(r)})
     if named:
         # Outside the named region a match is a namesake of a village too small for the
         # gazetteer (or a fuzzy accident): the region itself is the honest answer then.
-        matches = [m for m in matches if isinstance(m.entry, Settlement) and m.entry.admin1_code in named]
+        inside = [m for m in matches if isinstance(m.entry, Settlement) and m.entry.admin1_code in named]
+        matches = inside or _well_known(matches)
+    prior = gaz.region_prior(published_date(published))
     if not matches:
-        return _fallback(query, regions, gaz)
-    ranked = rank_matches(matches, context_weights(named | regions_named_in(context, gaz)), gaz)
+        return _fallback(query, parsed, gaz, prior)
+    ranked = rank_matches(matches, context_weights(named | regions_named_in(context, gaz)), prior)
     return [to_place(m.entry, gaz, settlement_part, None, score) for m, score in ranked[:MAX_CANDIDATES]]

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from svidok.geocode.gazetteer import District, Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.gazetteer import Area, District, Gazetteer, NameMatch, Region, Settlement
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
-from svidok.geocode.resolve import admin1_of, context_weights, rank_matches, to_place
+from svidok.geocode.resolve import admin1_of, context_weights, published_date, rank_matches, regions_denoted, to_place
 from svidok.records import Place, Span
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
@@ -62,7 +63,7 @@ def _joined_by_space(text: str, left: Token, right: Token) -> bool:
     return text[left.end:right.start] == " "
 
 
-def _region_stem_before(text: str, tokens: list[Token], end: int, gaz: Gazetteer) -> tuple[int, Region] | None:
+def _region_stem_before(text: str, tokens: list[Token], end: int, gaz: Gazetteer) -> tuple[int, Region | Area] | None:
     """(first token index, region) of a region stem made of tokens ending at index `end`."""
     for first in range(end, max(-1, end - 3), -1):
         words = tokens[first: end + 1]
@@ -76,13 +77,14 @@ def _region_stem_before(text: str, tokens: list[Token], end: int, gaz: Gazetteer
     return None
 
 
-def _list_item_before(text: str, tokens: list[Token], first: int, gaz: Gazetteer) -> int | None:
-    """Index of the last token of the list item before token `first`, if a list goes on."""
+def _list_item_before(text: str, tokens: list[Token], first: int, gaz: Gazetteer, commas: bool = True) -> int | None:
+    """Index of the last token of the list item before token `first`, if a list goes on;
+    with `commas` False only a joiner word continues it ("Donetsk and Luhansk oblast")."""
     if first == 0:
         return None
     previous = tokens[first - 1]
     gap = text[previous.end: tokens[first].start]
-    if gap.strip() == "," and first >= 1:
+    if gap.strip() == "," and commas:
         return first - 1
     if gap.strip() == "" and previous.key in gaz.phrases.list_joiners and first >= 2:
         before_joiner = text[tokens[first - 2].end: previous.start].strip()
@@ -91,11 +93,14 @@ def _list_item_before(text: str, tokens: list[Token], first: int, gaz: Gazetteer
     return None
 
 
-def find_region_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Region, int]]:
+def find_region_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Region | Area, int]]:
     """(first token, last token, region, end offset) of each region stem before an oblast word.
 
     The stem next to the oblast word takes the word into its span ("Luhansk Oblast"); the
     other items of a plural list get their own spans ("Donetsk", "Zaporizhzhia", "Kherson oblasts").
+    A singular oblast word after two stems joined by "and" is read as a plural too ("Donetsk
+    and Luhansk oblast", "Донецька та Луганська область"), but not after a comma, where
+    "Kharkiv, Kherson region" more often names a city and then a region.
     """
     found = []
     for word in tokens[1:]:
@@ -109,7 +114,7 @@ def find_region_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[
         while stem is not None:
             first, region = stem
             found.append((first, last, region, end))
-            previous_item = _list_item_before(text, tokens, first, gaz) if plural else None
+            previous_item = _list_item_before(text, tokens, first, gaz, commas=plural)
             if previous_item is None:
                 break
             last, end = previous_item, tokens[previous_item].end
@@ -230,16 +235,21 @@ def _mention_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, taken: s
             return None
         if _names_government(text, tokens, i, i + n - 1, matches, gaz):
             return None
+        if only_settlements:
+            # The same name in the other language or romanisation: "Peski" is also every Pisky.
+            matches = matches + gaz.spelling_namesakes(name_key(text[words[0].start: end]))
         return Mention(words[0].start, end, tuple(matches)), i + n - 1
     return None
 
 
-def find_places(text: str, gaz: Gazetteer) -> list[Place]:
+def find_places(text: str, gaz: Gazetteer, *, published: date | str | None = None) -> list[Place]:
     """Every place named in `text`, resolved, with exact spans, in text order.
 
     Region phrases come first (so "Luhansk region" is the oblast, not the city), then names.
     A settlement inside a region also mentioned is returned as well as the region.
+    `published` (the document's date) picks the era prior among namesakes (eras.toml).
     """
+    prior = gaz.region_prior(published_date(published))
     tokens = tokenize(text)
     places: list[Place] = []
     taken: set[int] = set()
@@ -248,7 +258,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Place]:
         start = tokens[first].start
         places.append(to_place(region, gaz, text[start:end], Span(start, end, text[start:end]), 1.0))
         taken.update(range(first, last + 1))
-        named_regions.add(region.admin1_code)
+        named_regions |= regions_denoted(region)
     for first, last, district in find_district_phrases(text, tokens, gaz):
         if taken.isdisjoint(range(first, last + 1)):
             start, end = tokens[first].start, tokens[last].end
@@ -256,13 +266,13 @@ def find_places(text: str, gaz: Gazetteer) -> list[Place]:
             taken.update(range(first, last + 1))
     mentions = find_name_mentions(text, tokens, gaz, taken)
     for mention in mentions:
-        named_regions.update(m.entry.admin1_code for m in mention.matches if isinstance(m.entry, Region))
+        named_regions.update(code for m in mention.matches for code in regions_denoted(m.entry))
     named_regions = gaz.with_enclosed(named_regions)
-    first_pass = [rank_matches(m.matches, context_weights(named_regions), gaz)[0] for m in mentions]
+    first_pass = [rank_matches(m.matches, context_weights(named_regions), prior)[0] for m in mentions]
     confident = [admin1_of(best.entry) if score >= CONFIDENT_SCORE else None for best, score in first_pass]
     for index, mention in enumerate(mentions):
         others = [code for other, code in enumerate(confident) if code and other != index]
-        best, score = rank_matches(mention.matches, context_weights(named_regions, others), gaz)[0]
+        best, score = rank_matches(mention.matches, context_weights(named_regions, others), prior)[0]
         span = Span(mention.start, mention.end, text[mention.start: mention.end])
         places.append(to_place(best.entry, gaz, span.text, span, score))
     return sorted(places, key=lambda p: p.span.start if p.span else 0)

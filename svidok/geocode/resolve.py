@@ -1,15 +1,19 @@
 """Choose among namesakes and turn gazetteer entries into `records.Place`.
 
 A name's candidates are weighed by a prior (population, administrative rank, how telling
-the matched name is) and by the document's context: a settlement inside a region that the
-text names anywhere wins over its namesakes elsewhere (there are a dozen Andriivkas).
+the matched name is, where the reports of the document's era happen) and by the document's
+context: a settlement inside a region that the text names anywhere wins over its namesakes
+elsewhere (there are a dozen Andriivkas).
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from datetime import date
 
-from svidok.geocode.gazetteer import SPELLING_VARIANT, Country, District, Entry, Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.gazetteer import (
+    SPELLING_VARIANT, Area, Country, District, Entry, Gazetteer, NameMatch, Region, RegionPrior, Settlement,
+)
 from svidok.records import Place, Span
 
 # Region and country aliases outrank any settlement sharing the name ("Crimea", "Ukraine").
@@ -25,6 +29,9 @@ CO_MENTION_WEIGHT = 6.0
 # quality) against places whose current name (or its spelling) it is: "Oleksandrivka" was once Donetsk, but
 # a report saying Oleksandrivka means one of the twenty villages called so today.
 NON_PRIMARY_WEIGHT = 0.005
+# A namesake reached only through the spelling skeleton ("Peski" -> Pisky) counts this much:
+# less than a known spelling, far more than a former name.
+SKELETON_WEIGHT = 0.5
 
 
 def prior_weight(match: NameMatch) -> float:
@@ -32,12 +39,33 @@ def prior_weight(match: NameMatch) -> float:
     entry = match.entry
     if not isinstance(entry, Settlement):
         return AREA_WEIGHT
-    name_weight = 1.0 if match.quality >= SPELLING_VARIANT else NON_PRIMARY_WEIGHT * match.quality
+    if match.by_skeleton:
+        name_weight = SKELETON_WEIGHT
+    else:
+        name_weight = 1.0 if match.quality >= SPELLING_VARIANT else NON_PRIMARY_WEIGHT * match.quality
     return math.sqrt(entry.population + 100) * FEATURE_WEIGHT.get(entry.feature_code, 1.0) * name_weight
 
 
 def admin1_of(entry: Entry) -> str | None:
-    return None if isinstance(entry, Country) else entry.admin1_code
+    """The one admin1 region the entry lies in; None for the country and multi-region areas."""
+    return None if isinstance(entry, (Country, Area)) else entry.admin1_code
+
+
+def regions_denoted(entry: Entry) -> set[str]:
+    """Admin1 codes a region-level mention puts in the document's context ("Donbas": two)."""
+    if isinstance(entry, Area):
+        return set(entry.covers)
+    return {entry.admin1_code} if isinstance(entry, Region) else set()
+
+
+def published_date(published: date | str | None) -> date | None:
+    """The publication date as a date; an ISO string ("2015-02-01", "2015-02-01T10:00") is read."""
+    if published is None or isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError as error:
+        raise ValueError(f"published: {published!r} is not an ISO date (YYYY-MM-DD)") from error
 
 
 def context_weights(named_regions: set[str], co_mentioned: Iterable[str] = ()) -> dict[str, float]:
@@ -47,11 +75,13 @@ def context_weights(named_regions: set[str], co_mentioned: Iterable[str] = ()) -
     return weights
 
 
-def rank_matches(matches: Iterable[NameMatch], context: Mapping[str, float], gaz: Gazetteer) -> list[tuple[NameMatch, float]]:
+def rank_matches(
+    matches: Iterable[NameMatch], context: Mapping[str, float], prior: RegionPrior,
+) -> list[tuple[NameMatch, float]]:
     """Candidates best first, each with a score in 0..1 (name quality times share of the weight).
 
-    A candidate's weight is its prior, times its region's report prior (regions.toml
-    `report_weight`: where war reports happen), times the document context for its region."""
+    A candidate's weight is its own prior, times its region's `prior` (eras.toml: where the
+    reports of the document's era happen), times the document context for its region."""
     best: dict[object, NameMatch] = {}
     for match in matches:
         previous = best.get(match.entry)
@@ -61,7 +91,7 @@ def rank_matches(matches: Iterable[NameMatch], context: Mapping[str, float], gaz
     for match in best.values():
         weight = prior_weight(match)
         if isinstance(match.entry, Settlement):
-            weight *= gaz.report_weight(match.entry.admin1_code) * context.get(match.entry.admin1_code, 1.0)
+            weight *= prior.get(match.entry.admin1_code, 1.0) * context.get(match.entry.admin1_code, 1.0)
         weighted.append((match, weight))
     total = sum(w for _, w in weighted) or 1.0
     ranked = [(m, round(m.quality * (0.4 + 0.6 * w / total), 3)) for m, w in weighted]
@@ -78,4 +108,6 @@ def to_place(entry: Entry, gaz: Gazetteer, mention: str, span: Span | None, scor
                      "district", span, score)
     if isinstance(entry, Region):
         return Place(mention, entry.name, None, entry.name, entry.country, entry.lat, entry.lon, "region", span, score)
+    if isinstance(entry, Area):
+        return Place(mention, entry.name, None, None, "UA", entry.lat, entry.lon, "region", span, score)
     return Place(mention, entry.name, entry.geonameid, None, entry.code, entry.lat, entry.lon, "country", span, score)

@@ -31,7 +31,8 @@ def test_region_points_lie_among_their_settlements(gaz: Gazetteer) -> None:
 
 
 def test_gazetteer_loads_in_under_a_second() -> None:
+    # CPU time, not wall time: the machine is shared, and a busy neighbour must not fail this.
     load_gazetteer.cache_clear()
-    started = time.perf_counter()
+    started = time.process_time()
     load_gazetteer()
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
