@@ -24,11 +24,11 @@ SHOWN_FAILURES = 5
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
 @click.option("--by-language", is_flag=True, help="Also score each document language separately.")
 def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: bool, by_language: bool) -> None:
-    """Run extraction on DATASET.jsonl (a UCDP, Bellingcat or CIR development file) and score it."""
+    """Run extraction on DATASET.jsonl (a UCDP, Bellingcat or CIR development file, or an annotated fixture set) and score it."""
     try:
         dataset_format, records = load_dev_records(dataset, limit, sample_seed)
     except UnknownDatasetError as error:
-        fail(f"{error}. svidok eval reads the UCDP, Bellingcat and CIR development files only.")
+        fail(f"{error}. svidok eval reads the UCDP, Bellingcat and CIR development files and svidok's annotated fixtures only.")
     # Imported here: extraction loads its language resources, which `svidok --help` should not wait for.
     from svidok.evaluate.run import extract_records
 

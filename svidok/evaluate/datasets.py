@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from svidok.evaluate.gold_mappings import (
+    NO_CLAIM,
     NO_SVIDOK_CODE,
     bellingcat_type,
     canonical_claimants,
@@ -130,6 +131,27 @@ def cir_gold(row: dict[str, Any]) -> GoldEvent:
     )
 
 
+def annotated_gold(row: dict[str, Any]) -> GoldEvent:
+    """svidok's own annotated fixtures: the claim types a reader finds in the text (first = main),
+    the canonical claimant of the main claim, and the event date; a text that reports no event
+    has no types and is scored as "(no claim)"."""
+    gold = row["gold"]
+    types = gold["types"]
+    claimant = gold.get("claimant")
+    return GoldEvent(
+        date=_iso_date(gold.get("date")),
+        admin1=None,
+        admin1_raw=None,
+        lat=None,
+        lon=None,
+        deaths=None,
+        claimants=frozenset({claimant}) if claimant else None,
+        claimant_raw=claimant,
+        type=types[0] if types else NO_CLAIM,
+        category_raw=", ".join(types) or None,
+    )
+
+
 DATASET_FORMATS: tuple[DatasetFormat, ...] = (
     DatasetFormat(
         "ucdp",
@@ -148,6 +170,12 @@ DATASET_FORMATS: tuple[DatasetFormat, ...] = (
         "Centre for Information Resilience Russia-Ukraine monitor, to 2022-08",
         frozenset({"date", "category", "province", "town"}),
         cir_gold,
+    ),
+    DatasetFormat(
+        "svidok-annotated",
+        "svidok annotated fixtures (types, claimant, date)",
+        frozenset({"types", "claimant", "date"}),
+        annotated_gold,
     ),
 )
 

@@ -16,6 +16,8 @@ from importlib import resources
 from svidok.knowledge import load_actors, load_taxonomy
 
 NO_SVIDOK_CODE = "none"
+# The label of a record without any claim: what extraction should say of a text reporting no event.
+NO_CLAIM = "(no claim)"
 
 # Words that say "this is a first-level unit" in the spellings seen, dropped before the stem lookup.
 _UNIT_WORDS = frozenset({"oblast", "obalst", "olast", "region", "ukraine"})

@@ -30,12 +30,11 @@ from typing import Any
 from number_parser import parse as spell_out_numbers_as_digits
 
 from svidok.evaluate.datasets import GoldEvent
-from svidok.evaluate.gold_mappings import NO_SVIDOK_CODE, admin1_equivalent
+from svidok.evaluate.gold_mappings import NO_CLAIM, NO_SVIDOK_CODE, admin1_equivalent
 
 EARTH_RADIUS_KM = 6371.0088
 COORDINATE_TOLERANCE_KM = 10.0
 DATE_TOLERANCE_DAYS = 1
-NO_CLAIM = "(no claim)"
 
 JsonClaim = dict[str, Any]
 

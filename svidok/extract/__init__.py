@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from svidok.extract.language import detect_language
 from svidok.extract.lang import supported_languages
 from svidok.extract.lexicon import available_languages, load_lexicon
 from svidok.extract.pipeline import PlaceFinder, extract_from_text
-from svidok.records import Claim, Document
+from svidok.records import Claim, Document, Place
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,10 @@ def extract_claims(document: Document) -> list[Claim]:
     return extract(document).claims
 
 
-def _gazetteer_places(text: str) -> list:
+def _gazetteer_places(text: str, published: date | None) -> list[Place]:
     from svidok.geocode import find_places, load_gazetteer
 
-    return find_places(text, load_gazetteer())
+    return find_places(text, load_gazetteer(), published=published)
 
 
 __all__ = ["Extraction", "detect_language", "extract", "extract_claims"]

@@ -16,9 +16,29 @@ class ActorMatch:
     text: str
 
 
+# Ukrainian and Russian nouns and adjectives change their endings with case
+# ("Головне управління розвідки" / "в Головному управлінні розвідки"): a Cyrillic word of an
+# alias matches on its stem (the word without its final vowels, soft sign or й) plus an
+# ending of up to three letters. Short stems stay exact, where a free ending would match
+# other words.
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]+", re.IGNORECASE)
+_INFLECTED_ENDING = re.compile(r"[аеєиіїоуюяыэйь]{1,2}$", re.IGNORECASE)
+_SHORTEST_STEM = 4
+_ENDING = r"[а-яёіїєґʼ'’]{0,3}"
+
+
+def _word_pattern(word: str) -> str:
+    if not _CYRILLIC_WORD.fullmatch(word) or word.isupper():
+        return re.escape(word).replace("'", "['’]")
+    stem = _INFLECTED_ENDING.sub("", word)
+    if len(stem) < _SHORTEST_STEM:
+        return re.escape(word)
+    return re.escape(stem) + _ENDING
+
+
 def _alias_pattern(alias: str) -> str:
-    escaped = re.escape(alias).replace("'", "['’]")
-    return rf"(?<![\w-]){escaped}(?![\w-])"
+    words = r"\s+".join(_word_pattern(word) for word in alias.split())
+    return rf"(?<![\w-]){words}(?![\w-])"
 
 
 @lru_cache(maxsize=1)

@@ -52,7 +52,7 @@ def build_claim(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> Clai
     modality = modality_of(sentence.text, lexicon, specific=specific)
     general = modality == "general"
     actors = _actors(inputs, lexicon)
-    counts = {c.field: c for c in find_counts(sentence.text)} if trigger.type in _COUNTED_TYPES else {}
+    counts = {c.field: c for c in find_counts(sentence.text, lexicon)} if trigger.type in _COUNTED_TYPES else {}
     event_type, sub_event_type = taxonomy.acled_for(sentence.text)
     claimant = inputs.attribution.claimant
     return Claim(

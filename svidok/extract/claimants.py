@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from svidok.extract.actors import find_actors
 from svidok.extract.lexicon import Lexicon
+from svidok.knowledge import load_actors
 from svidok.records import Actor, Span
 
 _LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -26,3 +28,25 @@ def claimant_kind(mention: str, lexicon: Lexicon) -> str:
         if any(p.search(mention) for p in patterns):
             return kind
     return "unknown"
+
+
+def resolve_anaphor(claimant: Actor, earlier: Sequence[Actor], lexicon: Lexicon) -> Actor:
+    """A generic mention ("the group", "investigators") stands for the latest claimant named
+    earlier in the document whose kind it can refer to; the mention and span stay its own."""
+    if claimant.name in _canonical_names():
+        return claimant
+    kinds = next((kinds for pattern, kinds in lexicon.anaphora if pattern.match(claimant.mention.strip())), None)
+    if kinds is None:
+        return claimant
+    referent = next((a for a in reversed(earlier) if a.kind in kinds), None)
+    if referent is None:
+        return claimant
+    return Actor(name=referent.name, mention=claimant.mention, kind=referent.kind, span=claimant.span)
+
+
+def is_canonical(claimant: Actor) -> bool:
+    return claimant.name in _canonical_names()
+
+
+def _canonical_names() -> frozenset[str]:
+    return frozenset(a.name for a in load_actors())

@@ -1,7 +1,9 @@
 """Per-language extraction lexicons, read from `knowledge/data/lexicon/<language>.toml`.
 
 One TOML file per language is the registry: adding Ukrainian means adding `uk.toml`,
-not editing the stages.
+not editing the stages. Everything that differs between languages (trigger stems, cue
+words, weekday and month names in their case forms, number words, the endings that tell
+a genitive or an adjective for languages read without a parser) is data here.
 """
 from __future__ import annotations
 
@@ -10,14 +12,87 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from svidok.knowledge import read_data_file
 
+_FLAGS = re.IGNORECASE | re.MULTILINE
+_APOSTROPHES = re.compile(r"['’`]")
+
+
+def normalise_apostrophes(word: str) -> str:
+    """Ukrainian apostrophes as U+02BC (ʼ), the form number-parser reads ("пʼять")."""
+    return _APOSTROPHES.sub("ʼ", word)
+
+
+def _bounded(pattern: str) -> str:
+    # Word boundaries keep "rape" out of "grapes" and "annex" out of nothing longer.
+    return rf"\b(?:{pattern})\b"
+
 
 def _compile(patterns: list[str], *, anchored: bool = False) -> tuple[re.Pattern[str], ...]:
-    # Word boundaries keep "rape" out of "grapes" and "annex" out of nothing longer.
-    wrap = (lambda p: p) if anchored else (lambda p: rf"\b(?:{p})\b")
-    return tuple(re.compile(wrap(p), re.IGNORECASE | re.MULTILINE) for p in patterns)
+    return tuple(re.compile(p if anchored else _bounded(p), _FLAGS) for p in patterns)
+
+
+@dataclass(frozen=True)
+class RelativeDay:
+    """"yesterday" is one day back; "overnight" spans the day before and the publication day."""
+
+    pattern: re.Pattern[str]
+    first: int  # days relative to the publication date
+    last: int
+
+
+@dataclass(frozen=True)
+class RelativePeriod:
+    pattern: re.Pattern[str]
+    which: str  # "last" or "this"
+    unit: str  # "week", "weekend" or "month"
+
+
+@dataclass(frozen=True)
+class DateWords:
+    relative_days: tuple[RelativeDay, ...]
+    # (weekday number, Monday = 0; pattern with an optional group `last` for "last Friday")
+    weekdays: tuple[tuple[int, re.Pattern[str]], ...]
+    relative_periods: tuple[RelativePeriod, ...]
+    # One pattern per month, January first, matching every case form of its name.
+    months: tuple[re.Pattern[str], ...]
+    # Groups d (day), m (month name), y (year, optional).
+    day_month: re.Pattern[str]
+    # Groups m (month name), y (year).
+    month_year: re.Pattern[str]
+    # English month names are capitalised ("may" is a verb); Ukrainian and Russian ones are not.
+    months_capitalised: bool
+
+
+@dataclass(frozen=True)
+class CountWords:
+    """How a language states casualty counts: patterns per field, with a group `num`."""
+
+    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    # Words number-parser does not read: collectives ("двоє", "пятеро") and case forms.
+    collectives: dict[str, int]
+
+
+@dataclass(frozen=True)
+class PatternCues:
+    """Cues for languages read without a dependency parser (see `extract/lang/patterns.py`)."""
+
+    # Finite forms of reporting verbs ("повідомив", "заявили", "сообщила").
+    reporting_forms: tuple[re.Pattern[str], ...]
+    # What may stand between a reporting verb and a source named after it ("у", "в пресслужбі").
+    source_lead: re.Pattern[str]
+    # Words that end a source phrase: conjunctions and finite verbs.
+    phrase_stops: tuple[re.Pattern[str], ...]
+    # Endings of words that continue a noun phrase: genitive attributes after the head,
+    # adjectives before it.
+    genitive_endings: re.Pattern[str]
+    adjective_endings: re.Pattern[str]
+    # Words trimmed from the ends of a source phrase found before its verb ("Раніше в ГУР також").
+    source_trim: re.Pattern[str]
+    # A pronoun subject names no one: the claimant carries over from the previous sentence.
+    pronouns: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -37,22 +112,95 @@ class Lexicon:
     claimant_kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     # (pattern, canonical actor name): "Russian shelling" names the Russian armed forces.
     perpetrator_modifiers: tuple[tuple[re.Pattern[str], str], ...]
+    # (generic mention, claimant kinds it may refer back to): "the group" after "Human Rights Watch".
+    anaphora: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+    date_words: DateWords
+    count_words: CountWords
+    pattern_cues: PatternCues | None
 
 
 def _compile_cased(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     """Like `_compile`, but all-capital patterns (acronyms such as "UN", "AP") stay case-sensitive."""
-    return tuple(
-        re.compile(rf"\b(?:{p})\b", 0 if p.isupper() else re.IGNORECASE) for p in patterns
-    )
+    return tuple(re.compile(_bounded(p), 0 if p.isupper() else re.IGNORECASE) for p in patterns)
 
 
 def _modifier_patterns(table: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Keys are patterns, so one key covers an adjective's case forms ("російськ\w+").
     nouns = table["attack_nouns"]
     return tuple(
-        (re.compile(rf"(?<![\w-])(?P<actor>{re.escape(adjective)})\s+(?:\w+\s+)?{nouns}\b", re.IGNORECASE), name)
+        (re.compile(rf"(?<![\w-])(?P<actor>{adjective})\s+(?:\w+\s+)?{nouns}\b", re.IGNORECASE), name)
         for adjective, name in table.items()
         if adjective != "attack_nouns"
     )
+
+
+def _date_words(data: dict[str, Any]) -> DateWords:
+    months = data["months"]
+    alternation = "|".join(f"(?:{m})" for m in months)
+
+    def with_months(template: str) -> re.Pattern[str]:
+        return re.compile(template.replace("{months}", alternation), re.IGNORECASE)
+
+    last, this = data["weekday_last"], data["weekday_this"]
+    weekdays = tuple(
+        (number, re.compile(rf"\b(?:(?:{this})\s+)?(?:(?P<last>{last})\s+)?(?:{forms})\b", re.IGNORECASE))
+        for number, forms in enumerate(data["weekdays"])
+    )
+    return DateWords(
+        relative_days=tuple(
+            RelativeDay(re.compile(_bounded(r["pattern"]), re.IGNORECASE), r["first"], r["last"])
+            for r in data["relative_days"]
+        ),
+        weekdays=weekdays,
+        relative_periods=tuple(
+            RelativePeriod(re.compile(_bounded(r["pattern"]), re.IGNORECASE), r["which"], r["unit"])
+            for r in data["relative_periods"]
+        ),
+        months=tuple(re.compile(rf"(?:{m})\.?", re.IGNORECASE) for m in months),
+        day_month=with_months(data["day_month"]),
+        month_year=with_months(data["month_year"]),
+        months_capitalised=data["months_capitalised"],
+    )
+
+
+def _count_words(data: dict[str, Any]) -> CountWords:
+    parts = {name.upper(): value for name, value in data["parts"].items()}
+
+    def expand(template: str) -> re.Pattern[str]:
+        for name, value in parts.items():
+            template = template.replace("{" + name + "}", value)
+        return re.compile(template, re.IGNORECASE)
+
+    return CountWords(
+        patterns={field: tuple(expand(t) for t in templates) for field, templates in data["patterns"].items()},
+        collectives={normalise_apostrophes(word.lower()): value for word, value in data.get("collectives", {}).items()},
+    )
+
+
+def _pattern_cues(data: dict[str, Any] | None) -> PatternCues | None:
+    if data is None:
+        return None
+    return PatternCues(
+        reporting_forms=_compile(data["reporting_forms"]),
+        source_lead=re.compile(data["source_lead"], re.IGNORECASE),
+        phrase_stops=_compile(data["phrase_stops"]),
+        genitive_endings=re.compile(rf"(?:{data['genitive_endings']})$", re.IGNORECASE),
+        adjective_endings=re.compile(rf"(?:{data['adjective_endings']})$", re.IGNORECASE),
+        source_trim=re.compile(rf"(?:{data['source_trim']})", re.IGNORECASE),
+        pronouns=re.compile(rf"(?:{data['pronouns']})", re.IGNORECASE),
+    )
+
+
+def _with_apostrophe_letters(value: Any, apostrophes: str) -> Any:
+    """Ukrainian spells words with an apostrophe inside ("п'ять", "сім'ї"): `\\w` in every
+    pattern of the file also takes the apostrophes, so "(\\w+ ){0,3}" steps over such words."""
+    if isinstance(value, str):
+        return value.replace("\\w", f"[\\w{apostrophes}]")
+    if isinstance(value, list):
+        return [_with_apostrophe_letters(v, apostrophes) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_apostrophe_letters(v, apostrophes) for k, v in value.items()}
+    return value
 
 
 def available_languages() -> list[str]:
@@ -66,6 +214,8 @@ def load_lexicon(language: str) -> Lexicon:
     if language not in available_languages():
         raise KeyError(f"no extraction lexicon for language {language!r}")
     data = read_data_file(f"lexicon/{language}.toml")
+    if data.get("apostrophe_letters"):
+        data = _with_apostrophe_letters(data, data["apostrophe_letters"])
     attribution = data["attribution"]
     return Lexicon(
         language=language,
@@ -81,5 +231,12 @@ def load_lexicon(language: str) -> Lexicon:
         invasion_start=date.fromisoformat(data["dates"]["invasion_start"]),
         war_day=_compile(data["dates"]["war_day"]),
         perpetrator_modifiers=_modifier_patterns(data["perpetrator_modifiers"]),
+        anaphora=tuple(
+            (re.compile(rf"^(?:{pattern})$", _FLAGS), frozenset(kinds))
+            for pattern, kinds in data.get("anaphora", {}).items()
+        ),
         claimant_kinds=tuple((kind, _compile_cased(data["claimant_kinds"][kind])) for kind in data["claimant_kinds"]["order"]),
+        date_words=_date_words(data["dates"]),
+        count_words=_count_words(data["counts"]),
+        pattern_cues=_pattern_cues(data.get("pattern_reading")),
     )

@@ -12,16 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from svidok.extract.claim_builder import ClaimInputs, build_claim
+from svidok.extract.claim_types import type_sentences
+from svidok.extract.claimants import is_canonical, resolve_anaphor
 from svidok.extract.dates import find_dates
 from svidok.extract.lang import reader_for
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import only_locates, places_in_sentence
 from svidok.extract.reading import Attribution, SentenceReading
 from svidok.extract.segment import Sentence, split_sentences
-from svidok.extract.triggers import find_triggers
 from svidok.records import Actor, Claim, Document, EventDate, Place, Span
 
-PlaceFinder = Callable[[str], list[Place]]
+# (text, publication date) -> resolved places with spans; the date tells which front line
+# was in the news (2014-2022: Donetsk and Luhansk) when choosing among namesakes.
+PlaceFinder = Callable[[str, date | None], list[Place]]
 
 _QUOTES = "\"“”'‘’«»„"
 
@@ -44,22 +47,26 @@ class _Context:
 def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFinder) -> list[Claim]:
     sentences = split_sentences(document.text, lexicon.language)
     content = [s for s in sentences if not _is_byline(s, document, lexicon)]
-    triggers = {s.index: find_triggers(s.text, lexicon) for s in content}
+    triggers = type_sentences(content, lexicon)
     # Reading (parsing) is the slow step: read only sentences with a trigger and the one
     # before each, from which a claimant may carry over.
     wanted = {s.index for s in content if triggers[s.index]}
     wanted |= {i - 1 for i in wanted}
     to_read = [s for s in content if s.index in wanted]
     readings = reader_for(lexicon.language).read(to_read, lexicon)
-    places = find_places(document.text) if to_read else []
+    places = find_places(document.text, document.published) if to_read else []
     author_names = {a.lower() for a in document.authors}
 
     claims: list[Claim] = []
     context = _Context()
+    named: list[Actor] = []  # canonical claimants so far, for "the group" and "investigators"
     for sentence, reading in zip(to_read, readings):
-        attribution = _inherit(reading.attribution, sentence, context)
+        attribution = _inherit(_resolve(reading.attribution, named, lexicon), sentence, context)
+        if attribution.claimant is not None and is_canonical(attribution.claimant):
+            named.append(attribution.claimant)
         continues = attribution.claimant is not None and attribution.claimant == context.claimant
-        sentence_places = places_in_sentence(sentence, places)
+        # Words inside the speaker's name ("Nadiia" in "Надія Добрянська") are not where it happened.
+        sentence_places = [p for p in places_in_sentence(sentence, places) if not _within(p.span, attribution.claimant)]
         if continues and only_locates(sentence_places, context.places):
             sentence_places = context.places
         dates = find_dates(sentence.text, document.published, lexicon)
@@ -102,9 +109,30 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
                 explicit=attribution.own_source and attribution.claimant is not None,
                 claims=sentence_claims + (context.claims if continues else []),
             )
+    _resolve_cataphora(claims, named, lexicon)
     for number, claim in enumerate(claims, start=1):
         claim.id = f"{document.id[:16]}-{number:03d}"
     return claims
+
+
+def _resolve_cataphora(claims: list[Claim], named: list[Actor], lexicon: Lexicon) -> None:
+    """A headline's "..., prosecutors say" names the office the article names in full below it."""
+    for claim in claims:
+        if claim.claimant is not None and not is_canonical(claim.claimant):
+            claim.claimant = resolve_anaphor(claim.claimant, named[::-1], lexicon)
+
+
+def _resolve(attribution: Attribution, named: list[Actor], lexicon: Lexicon) -> Attribution:
+    if attribution.claimant is None:
+        return attribution
+    claimant = resolve_anaphor(attribution.claimant, named, lexicon)
+    return Attribution(claimant, attribution.cue, attribution.own_source)
+
+
+def _within(span: Span | None, claimant: Actor | None) -> bool:
+    if span is None or claimant is None or claimant.span is None:
+        return False
+    return claimant.span.start <= span.start and span.end <= claimant.span.end
 
 
 def _sentence_span(sentence: Sentence, start: int, end: int) -> Span:

@@ -3,21 +3,38 @@ from __future__ import annotations
 
 import re
 
+from svidok.extract.actors import find_actors
 from svidok.extract.segment import Sentence
 from svidok.records import Place
 
 # "LPR officials" names an actor; "in the LPR" names a territory.
+# "in the LPR and the DPR", "у ЛНР та «ДНР»": a coordinated acronym shares the preposition.
 _TERRITORY_BEFORE_ACRONYM = re.compile(
-    r"\b(in|into|from|across|throughout|inside|to|у|в|на|із|з|из)\s+(the\s+)?$", re.IGNORECASE
+    r"\b(in|into|from|across|throughout|inside|to|у|в|во|на|із|з|из)\s+(the\s+)?"
+    r"(?:(?:так\w* зван\w*|так называем\w*|so-called)\s+)?"
+    r"(?:[«\"„]?\w+[»\"“]?\s+(?:and|та|і|й|и)\s+(?:the\s+)?)?[«\"„]?$",
+    re.IGNORECASE,
 )
 
 
 def places_in_sentence(sentence: Sentence, places: list[Place]) -> list[Place]:
-    """The places named in `sentence`, a settlement standing for the region that contains it."""
+    """The places named in `sentence`, a settlement standing for the region that contains it.
+
+    A toponym inside the name of a source ("Defence Intelligence of Ukraine", "Human Rights
+    Watch" misread as Uman) names no place of the event.
+    """
+    source_names = [
+        (sentence.start + a.start, sentence.start + a.end)
+        for a in find_actors(sentence.text)
+        if a.entry.role == "source"
+    ]
     inside = [
         p
         for p in places
-        if p.span is not None and sentence.start <= p.span.start < sentence.end and _is_territory(p, sentence)
+        if p.span is not None
+        and sentence.start <= p.span.start < sentence.end
+        and _is_territory(p, sentence)
+        and not any(s <= p.span.start and p.span.end <= e for s, e in source_names)
     ]
     settlement_regions = {p.admin1 for p in inside if p.precision in {"settlement", "district"}}
     specific = [p for p in inside if p.precision != "country"] or inside

@@ -12,6 +12,10 @@ class Trigger:
     start: int  # offsets within the sentence
     end: int
     text: str
+    # The trained model's probability of this type for the sentence, where a model ran.
+    probability: float | None = None
+    # True where the model typed the sentence without any pattern firing.
+    by_model: bool = False
 
 
 def find_triggers(sentence: str, lexicon: Lexicon) -> list[Trigger]:

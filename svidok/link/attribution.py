@@ -80,3 +80,17 @@ def attribute(claim: Claim, representative: Document) -> Attribution:
         return Attribution(claim.claimant.name, claim.claimant.kind)
     forwarded_from = representative.metadata.get("forwarded_from")
     return Attribution(forwarded_from or representative.publisher or representative.origin, "media")
+
+
+# Claimant kinds that name no institution: a witness or an unknown speaker counts as an
+# independent voice only when the text names them ("Olena Petrenko"), not "residents".
+_ANONYMOUS_KINDS = {"witness", "unknown"}
+
+
+def is_identifiable(attribution: Attribution) -> bool:
+    """Whether a claimant is someone an analyst could go back to: an institution, an outlet,
+    or a person or group named with a proper name."""
+    if attribution.kind not in _ANONYMOUS_KINDS:
+        return True
+    capitalised = [word for word in attribution.name.split() if word[:1].isupper()]
+    return len(capitalised) >= 2

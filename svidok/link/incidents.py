@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import get_args
 
 from svidok.knowledge import independence_root, load_taxonomy
-from svidok.link.attribution import DisjointSets, attribute, copy_representatives
+from svidok.link.attribution import DisjointSets, attribute, copy_representatives, is_identifiable
 from svidok.link.compatibility import PlaceRelation, date_bounds, dates_compatible, relate_places
 from svidok.link.settings import LinkSettings
 from svidok.link.text_similarity import content_tokens, jaccard, shingles, token_set_similarity
@@ -177,8 +177,10 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
     representatives = copy_representatives(document_ids, documents, is_copy)
     supporters = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, False)}
     deniers = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, True)}
-    # A body and the ministry it answers to are one voice, not two.
-    independent = {independence_root(a.name) for a in supporters}
+    # A body and the ministry it answers to are one voice, not two; an unnamed crowd
+    # ("residents describe ...") is a voice only where no identifiable claimant speaks.
+    identifiable = {independence_root(a.name) for a in supporters if is_identifiable(a)}
+    independent = identifiable or {a.name for a in supporters}
     speakers = sorted(supporters, key=attrgetter("name")) + sorted(deniers, key=attrgetter("name"))
     places = merge_places(claims)
     date_start, date_end = _date_range(claims)

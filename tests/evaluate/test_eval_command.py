@@ -27,7 +27,7 @@ def test_a_file_that_is_not_a_development_set_is_refused_with_a_reason(tmp_path)
     result = CliRunner().invoke(command, [str(path)])
     assert result.exit_code == 1
     assert "claims.jsonl: first row has keys" in result.output
-    assert "UCDP, Bellingcat and CIR development files only" in result.output
+    assert "UCDP, Bellingcat and CIR development files and svidok's annotated fixtures only" in result.output
 
 
 @pytest.mark.shared_data

@@ -65,8 +65,16 @@ def test_a_byline_is_never_a_claim() -> None:
 
 
 def test_documents_in_languages_without_a_lexicon_are_skipped_with_a_reason() -> None:
-    result = extract(make_document("Российские войска обстреляли Харьков."))
-    assert result.status == "skipped" and "ru" in result.reason
+    document = make_document("Rosyjskie wojska ostrzelały Charków.")
+    document.language = "pl"
+    result = extract(document)
+    assert result.status == "skipped" and "pl" in result.reason
+
+
+def test_russian_documents_are_read_natively() -> None:
+    result = extract(make_document("Российские войска обстреляли Харьков, сообщили в ОВА."))
+    assert result.language == "ru" and result.status == "extracted"
+    assert [c.type for c in result.claims] == ["attack_on_civilians"]
 
 
 def test_language_is_told_apart_by_script_and_letters() -> None:

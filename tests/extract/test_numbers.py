@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import pytest
 
+from svidok.extract.lexicon import load_lexicon
 from svidok.extract.numbers import find_counts
 
 
 def counts(sentence: str) -> dict[str, int]:
-    return {c.field: c.value for c in find_counts(sentence)}
+    return {c.field: c.value for c in find_counts(sentence, load_lexicon("en"))}
 
 
 @pytest.mark.parametrize(

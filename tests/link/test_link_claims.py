@@ -213,3 +213,12 @@ def test_a_body_and_the_ministry_it_answers_to_are_one_independent_claimant() ->
     assert independence_root("General Staff of the Armed Forces of Ukraine") == "Ministry of Defence of Ukraine"
     assert independence_root("Human Rights Watch") == "Human Rights Watch"
     assert independence_root("UN Human Rights Monitoring Mission in Ukraine (HRMMU)") == "United Nations"
+
+
+def test_unnamed_residents_do_not_corroborate_a_named_claimant() -> None:
+    from svidok.link.attribution import Attribution, is_identifiable
+
+    assert not is_identifiable(Attribution("Residents", "witness"))
+    assert not is_identifiable(Attribution("one resident", "witness"))
+    assert is_identifiable(Attribution("Olena Petrenko", "witness"))
+    assert is_identifiable(Attribution("Police", "ukrainian_authority"))

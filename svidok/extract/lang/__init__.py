@@ -16,8 +16,20 @@ def _english() -> LanguageReader:
     return EnglishReader()
 
 
+def _ukrainian() -> LanguageReader:
+    from svidok.extract.lang.uk import ukrainian_reader
+
+    return ukrainian_reader()
+
+
+def _russian() -> LanguageReader:
+    from svidok.extract.lang.ru import russian_reader
+
+    return russian_reader()
+
+
 # Readers are built lazily: loading spaCy costs half a second that a Ukrainian batch need not pay.
-_READERS: dict[str, Callable[[], LanguageReader]] = {"en": _english}
+_READERS: dict[str, Callable[[], LanguageReader]] = {"en": _english, "uk": _ukrainian, "ru": _russian}
 _BUILT: dict[str, LanguageReader] = {}
 
 

@@ -13,13 +13,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
-from svidok.extract.claimants import claimant_from_mention
+from svidok.extract.actors import find_actors
+from svidok.extract.claimants import claimant_from_mention, claimant_kind
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.reading import Attribution
 from svidok.records import Span
 
 _SOURCE_NOUNS = {"report", "reports", "statement", "statements", "data", "figures", "information", "sources"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "who", "you"}
+# Headline frames around a statement: "..., prosecutors say" and "HRW: ...".
+_TRAILING_SAYS = re.compile(
+    r",\s+(?P<source>[^,;:\"“”]{2,60}?)\s+(?P<cue>says|said|say|claims|claim|reports|report|alleges|allege|warns|warn)\s*[.!]?\s*$"
+)
+_LEADING_SOURCE = re.compile(r"^(?P<source>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4})(?P<cue>:)\s+\S")
 _HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*(?P<source>[A-Za-z][\w' .]{1,60}?)\s*$")
 @dataclass(frozen=True)
 class ParsedAttribution:
@@ -32,7 +38,12 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     """The attribution of one sentence; `offset` maps sentence offsets to document offsets."""
     text = parsed.text
     hedge = _first_match(lexicon.unattributed, text)
-    found = _source_preposition(parsed, lexicon) or _reporting_verb(parsed, lexicon) or _headline_source(parsed)
+    found = (
+        _source_preposition(parsed, lexicon)
+        or _headline_frame(parsed, lexicon)
+        or _reporting_verb(parsed, lexicon)
+        or _headline_source(parsed)
+    )
     if found is not None:
         source, cue = found
         if source is not None:
@@ -139,6 +150,27 @@ def _depth(token: Token) -> int:
     while token.head.i != token.i:
         token, depth = token.head, depth + 1
     return depth
+
+
+def _headline_frame(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
+    """The source of a headline-style statement, named before a colon or after a final comma."""
+    text = parsed.text
+    trailing = _TRAILING_SAYS.search(text)
+    leading = _LEADING_SOURCE.match(text)
+    if leading is not None and not _names_a_source(leading.group("source"), lexicon):
+        leading = None  # "Kharkiv: two killed" names a place, not a speaker
+    match = trailing or leading
+    if match is None:
+        return None
+    source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
+    cue = parsed.char_span(match.start("cue"), match.end("cue"), alignment_mode="expand")
+    if source is None or cue is None:
+        return None
+    return source, cue
+
+
+def _names_a_source(words: str, lexicon: Lexicon) -> bool:
+    return any(a.entry.role != "civilians" for a in find_actors(words)) or claimant_kind(words, lexicon) != "unknown"
 
 
 def _headline_source(parsed: Doc) -> tuple[TokenSpan, TokenSpan] | None:

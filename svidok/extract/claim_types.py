@@ -1,0 +1,41 @@
+"""What each sentence reports: the lexicon's triggers, ranked and completed by the trained model.
+
+Triggers are precise where they fire and see every event of a sentence that reports several;
+the model gives one type per sentence but sees what no pattern lists ("Hospital destroyed
+by explosion"). So triggers stand as they fire, carrying the model's probability of their
+type into the claim's confidence, and a sentence with no trigger gets the model's best type
+only when the model is confident enough: a stricter bar inside articles, where most
+sentences report nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from svidok.extract.classify import NO_EVENT, available_classifier_languages, classify_sentences
+from svidok.extract.lexicon import Lexicon
+from svidok.extract.segment import Sentence
+from svidok.extract.triggers import Trigger, find_triggers
+
+# A sentence with no trigger becomes a claim when the model's best event type reaches this:
+# inside an article, and in a one-line report (a headline or a map caption).
+MODEL_ALONE_IN_ARTICLE = 0.5
+MODEL_ALONE_IN_SHORT_TEXT = 0.3
+
+
+def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int, list[Trigger]]:
+    """For each sentence index, the claim types it reports, most probable first."""
+    rules = {s.index: find_triggers(s.text, lexicon) for s in sentences}
+    if lexicon.language not in available_classifier_languages() or not sentences:
+        return rules
+    probabilities = classify_sentences([s.text for s in sentences], lexicon.language)
+    alone_bar = MODEL_ALONE_IN_SHORT_TEXT if len(sentences) == 1 else MODEL_ALONE_IN_ARTICLE
+    typed: dict[int, list[Trigger]] = {}
+    for sentence, p in zip(sentences, probabilities):
+        kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]]
+        if not kept:
+            best = max((code for code in p if code != NO_EVENT), key=lambda code: p[code])
+            if p[best] >= alone_bar:
+                kept = [Trigger(best, 0, len(sentence.text), sentence.text, probability=p[best], by_model=True)]
+        typed[sentence.index] = kept
+    return typed
