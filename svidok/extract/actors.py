@@ -41,35 +41,52 @@ def _alias_pattern(alias: str) -> str:
     return rf"(?<![\w-]){words}(?![\w-])"
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _key(word: str) -> str:
+    # Aliases are indexed by the first three letters of their first word, which no case
+    # ending changes: a sentence only runs the patterns of aliases whose key it contains.
+    return word.lower()[:3]
+
+
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[tuple[re.Pattern[str], ActorEntry], ...]:
-    matchers = []
+def _index() -> dict[str, tuple[tuple[re.Pattern[str], ActorEntry], ...]]:
+    index: dict[str, list[tuple[re.Pattern[str], ActorEntry]]] = {}
     for entry in load_actors():
         for alias in entry.aliases:
+            first = _WORD.search(alias)
+            if first is None:
+                continue
             # Acronyms (GUR, SBU, ЛНР) only match in capitals: "gur" or "sbu" in running text is noise.
             flags = 0 if alias.isupper() else re.IGNORECASE
-            matchers.append((re.compile(_alias_pattern(alias), flags), entry))
-    # Longest aliases first, so "Russian Ministry of Defence" wins over "Russia".
-    matchers.sort(key=lambda pair: -len(pair[0].pattern))
-    return tuple(matchers)
+            index.setdefault(_key(first.group(0)), []).append((re.compile(_alias_pattern(alias), flags), entry))
+    return {key: tuple(matchers) for key, matchers in index.items()}
 
 
-def find_actors(text: str, modifiers: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[ActorMatch]:
-    """Non-overlapping actor mentions in `text`, longest alias first, in text order.
+@lru_cache(maxsize=4096)
+def find_actors(text: str, modifiers: tuple[tuple[re.Pattern[str], str], ...] = ()) -> tuple[ActorMatch, ...]:
+    """Non-overlapping actor mentions in `text`, longest first where two overlap, in text order.
 
     `modifiers` add actors named only by an adjective before an attack noun ("Russian shelling").
     """
-    taken: list[tuple[int, int]] = []
-    found: list[ActorMatch] = []
     by_name = {entry.name: entry for entry in load_actors()}
-    for pattern, name in modifiers:
-        for m in pattern.finditer(text):
-            taken.append(m.span("actor"))
-            found.append(ActorMatch(by_name[name], m.start("actor"), m.end("actor"), m.group("actor")))
-    for pattern, entry in _matchers():
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append(m.span())
-            found.append(ActorMatch(entry, m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda a: a.start)
+    found = [
+        ActorMatch(by_name[name], m.start("actor"), m.end("actor"), m.group("actor"))
+        for pattern, name in modifiers
+        for m in pattern.finditer(text)
+    ]
+    taken = [(a.start, a.end) for a in found]
+    index = _index()
+    keys = {_key(word) for word in _WORD.findall(text)}
+    candidates = [
+        ActorMatch(entry, m.start(), m.end(), m.group(0))
+        for key in keys
+        for pattern, entry in index.get(key, ())
+        for m in pattern.finditer(text)
+    ]
+    for match in sorted(candidates, key=lambda a: (a.start - a.end, a.start)):
+        if not any(match.start < e and s < match.end for s, e in taken):
+            taken.append((match.start, match.end))
+            found.append(match)
+    return tuple(sorted(found, key=lambda a: a.start))
