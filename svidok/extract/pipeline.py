@@ -64,7 +64,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         attribution = _inherit(_resolve(reading.attribution, named, lexicon), sentence, context)
         if attribution.claimant is not None and is_canonical(attribution.claimant):
             named.append(attribution.claimant)
-        continues = attribution.claimant is not None and attribution.claimant == context.claimant
+        continues = _same_speaker(attribution.claimant, context.claimant)
         # Words inside the speaker's name ("Nadiia" in "Надія Добрянська") are not where it happened.
         sentence_places = [p for p in places_in_sentence(sentence, places) if not _within(p.span, attribution.claimant)]
         if continues and only_locates(sentence_places, context.places):
@@ -92,11 +92,12 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         sentence_claims = []
         for trigger in triggers[sentence.index]:
             continued = next((c for c in context.claims if c.type == trigger.type), None) if continues else None
+            claim = build_claim(inputs, trigger, lexicon)
             if continued is not None:
                 # The same statement goes on: one claim, one more piece of evidence.
-                continued.evidence.append(_sentence_span(sentence, 0, len(sentence.text)))
+                _continue_claim(continued, claim)
                 continue
-            sentence_claims.append(build_claim(inputs, trigger, lexicon))
+            sentence_claims.append(claim)
         claims.extend(sentence_claims)
         if attribution.claimant is not None or sentence_claims:
             context = _Context(
@@ -120,6 +121,27 @@ def _resolve_cataphora(claims: list[Claim], named: list[Actor], lexicon: Lexicon
     for claim in claims:
         if claim.claimant is not None and not is_canonical(claim.claimant):
             claim.claimant = resolve_anaphor(claim.claimant, named[::-1], lexicon)
+
+
+def _continue_claim(claim: Claim, continuation: Claim) -> None:
+    """Add a continuing sentence's evidence to `claim`, and the details the first sentence
+    lacked: a headline says "on Friday" only in the body below it."""
+    claim.evidence.extend(continuation.evidence)
+    if (claim.date is None or claim.date.mention is None) and continuation.date and continuation.date.mention:
+        claim.date = continuation.date
+    if not claim.places:
+        claim.places = continuation.places
+    if claim.claimed_on is None and continuation.claimed_on is not None:
+        claim.claimed_on, claim.claimed_on_span = continuation.claimed_on, continuation.claimed_on_span
+    for name, span in continuation.number_spans.items():
+        if getattr(claim, name) is None:
+            setattr(claim, name, getattr(continuation, name))
+            claim.number_spans[name] = span
+
+
+def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
+    # "Ukraine's Defence Intelligence (GUR)" and "the GUR" are one speaker in two mentions.
+    return a is not None and b is not None and a.name == b.name
 
 
 def _resolve(attribution: Attribution, named: list[Actor], lexicon: Lexicon) -> Attribution:

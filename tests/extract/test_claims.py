@@ -88,3 +88,22 @@ def test_sentences_keep_exact_offsets_and_never_cross_line_breaks() -> None:
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == ["First line without stop", "Second sentence.", "Third one", "Fourth piece."]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_withholding_food_is_deprivation_not_a_denial() -> None:
+    claims = extract_claims(make_document(
+        "Residents who refuse the passports are denied food and medical aid, the regional governor said."
+    ))
+    claim = next(c for c in claims if c.type == "deprivation")
+    assert claim.stance == "asserts"
+
+
+def test_a_headline_and_its_body_are_one_claim_that_takes_the_bodys_date() -> None:
+    claims = extract_claims(make_document(
+        "Mayor of Melitopol abducted, Ukraine's prosecutor general says\n"
+        "Russian troops abducted the mayor of Melitopol on Friday, the Prosecutor General's Office said.",
+        published=date(2022, 3, 12),
+    ))
+    [detention] = [c for c in claims if c.type == "detention"]
+    assert len(detention.evidence) == 2
+    assert detention.date is not None and detention.date.start == date(2022, 3, 11)
