@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import click
 
@@ -19,3 +20,13 @@ database_option = click.option(
 def fail(message: str) -> None:
     """Stop the command with a one-line error on stderr and exit status 1."""
     raise click.ClickException(message)
+
+
+# C0 and C1 control characters other than tab and newline: an article title or a file name
+# could carry terminal escape sequences that rewrite what the analyst sees.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    """`text` safe to print to a terminal: control characters shown as escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from svidok.cli.common import database_option
+from svidok.cli.common import database_option, printable
 from svidok.records import Incident
 from svidok.store import Store
 
@@ -15,7 +15,7 @@ INCIDENT_HEADERS = ("id", "type", "status", "sources", "independent", "place", "
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """Left-aligned columns as wide as their widest cell, two spaces apart."""
-    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
+    cells = [[printable(c) for c in headers]] + [[printable(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
 

@@ -6,7 +6,7 @@ from typing import get_args
 
 import click
 
-from svidok.cli.common import database_option, fail
+from svidok.cli.common import database_option, fail, printable
 from svidok.cli.incidents import format_table
 from svidok.records import OutcomeStatus
 from svidok.store import Store
@@ -21,7 +21,7 @@ def format_run_summary(run: IngestRun) -> str:
     steps = list(dict.fromkeys(step for step, _ in run.by_step))
     table = format_table(("step", *_STATUSES), [(step, *(counts[step, s] for s in _STATUSES)) for step in steps])
     problems = [
-        f"{outcome.status} [{step}] {outcome.subject}: {outcome.reason}"
+        printable(f"{outcome.status} [{step}] {outcome.subject}: {outcome.reason}")
         for step, outcome in run.by_step
         if outcome.status in ("failed", "skipped")
     ]
