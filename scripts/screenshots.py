@@ -1,9 +1,10 @@
-"""Screenshots of the workbench for the README: the incident list and an incident page.
+"""Screenshots of the workbench for the README: the map with its timeline, the incident list, an incident page.
 
 Builds the demo store in a temporary folder, serves it on a loopback port and drives Debian's
-headless Chromium (`apt-get install -y chromium`) through Playwright.
+headless Chromium (`apt-get install -y chromium`) through Playwright. The PNG files go to the
+folder given, never into the repository unless you name a folder there.
 
-    .venv/bin/python scripts/screenshots.py --out docs/screenshots
+    .venv/bin/python scripts/screenshots.py --out /tmp/svidok-screenshots
 """
 from __future__ import annotations
 
@@ -53,7 +54,9 @@ def _log_in(page: Page, base_url: str, password: str) -> None:
 
 
 def _shoot(page: Page, base_url: str, out_dir: Path) -> list[Path]:
-    shots = [out_dir / "incident-list.png", out_dir / "incident-page.png"]
+    shots = [out_dir / "incident-list.png", out_dir / "incident-page.png", out_dir / "map.png"]
+    page.goto(f"{base_url}/map")
+    page.screenshot(path=str(shots[2]), full_page=True)
     page.goto(f"{base_url}/incidents")
     page.screenshot(path=str(shots[0]), full_page=True)
     page.goto(f"{base_url}/incidents?type={SHOWN_INCIDENT_TYPE}&status={SHOWN_INCIDENT_STATUS}")
@@ -65,7 +68,7 @@ def _shoot(page: Page, base_url: str, out_dir: Path) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"), help="folder for the PNG files")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="Chromium executable")
     arguments = parser.parse_args()
     for path in take_screenshots(arguments.out, arguments.chromium):

@@ -7,7 +7,7 @@ that breaks the extractor is reported and the others go on, and nothing stored i
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tqdm import tqdm
@@ -15,8 +15,10 @@ from tqdm import tqdm
 from svidok.extract import extract
 from svidok.ingest import read_sources
 from svidok.link import link_claims
-from svidok.records import Outcome
+from svidok.link.incidents import build_incident
+from svidok.records import Claim, Document, Incident, Outcome
 from svidok.store import Store
+from svidok.store.groupings import Groupings, apply_groupings, keep_incident_ids
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,15 @@ def _extract_one(store: Store, document_id: str) -> Outcome:
 
 
 def link_into(store: Store) -> Outcome:
-    """Relink all stored claims into incidents, replacing the previous incidents."""
+    """Relink all stored claims into incidents, replacing the previous incidents.
+
+    Analysts' merges and splits are replayed over the linker's groups, and incidents keep the
+    ids they had, so their review decisions hold (svidok/store/groupings.py).
+    """
     claims = list(store.iter_claims())
     documents = {document.id: document for document in store.iter_documents()}
     try:
-        incidents = link_claims(claims, documents)
+        incidents = _with_analyst_groupings(store, link_claims(claims, documents), claims, documents)
     except ValueError as error:
         outcome = Outcome("incidents", "failed", f"linking failed: {error}; previous incidents kept")
     else:
@@ -105,3 +111,16 @@ def link_into(store: Store) -> Outcome:
         outcome = Outcome("incidents", "stored", f"{len(incidents)} incidents from {len(claims)} claims")
     store.record_outcome(outcome, "link")
     return outcome
+
+
+def _with_analyst_groupings(
+    store: Store, linked: list[Incident], claims: list[Claim], documents: Mapping[str, Document]
+) -> list[Incident]:
+    groups = apply_groupings((incident.claim_ids for incident in linked), Groupings(store).decisions())
+    as_linked = {frozenset(incident.claim_ids): incident for incident in linked}
+    claim_by_id = {claim.id: claim for claim in claims}
+    incidents = [
+        as_linked.get(frozenset(group)) or build_incident([claim_by_id[i] for i in group], documents)
+        for group in groups
+    ]
+    return sorted(keep_incident_ids(incidents, store.list_incidents()), key=lambda incident: incident.id)

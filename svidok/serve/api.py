@@ -1,6 +1,7 @@
 """The JSON API under /api: incidents, claims and documents, read with the session of a logged-in user."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -9,7 +10,7 @@ from svidok.records import Claim
 from svidok.serve.api_models import ClaimOut, DocumentOut, IncidentDetailOut, IncidentListOut, ReviewOut
 from svidok.serve.auth import api_user
 from svidok.serve.services import Services, services
-from svidok.store.queries import IncidentFilter
+from svidok.store.queries import MAX_PAGE, IncidentFilter
 from svidok.store.review import Review
 
 router = APIRouter(prefix="/api", tags=["records"], dependencies=[Depends(api_user)])
@@ -25,11 +26,15 @@ def list_incidents(
     oblast: str | None = None,
     status: str | None = None,
     q: Annotated[str | None, Query(description="Words that must all occur in a source or claim evidence")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    claimant_kind: Annotated[str | None, Query(description="Kind of claimant of some claim of the incident")] = None,
+    date_from: Annotated[date | None, Query(description="Some claim dates the event's start on or after this day")] = None,
+    date_to: Annotated[date | None, Query(description="Some claim dates the event's start on or before this day")] = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> IncidentListOut:
     """Incidents matching every filter given, a page at a time."""
-    listed = found.queries.incident_page(IncidentFilter(type, oblast, status, q), page, per_page)
+    wanted = IncidentFilter(type, oblast, status, q, claimant_kind, date_from, date_to)
+    listed = found.queries.incident_page(wanted, page, per_page)
     return IncidentListOut.model_validate(
         {
             "items": [incident.to_json() for incident in listed.incidents],

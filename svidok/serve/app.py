@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from svidok.serve import actions, api, pages
+from svidok.serve import actions, admin, api, pages
 from svidok.serve.auth import LoginRequired
 from svidok.serve.rendering import render
 from svidok.serve.services import Services
@@ -50,6 +50,7 @@ def create_app(store: Store, secret_key: str | None = None, *, https_only: bool 
     app.mount("/static", StaticFiles(directory=str(resources.files("svidok.serve") / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(actions.router)
+    app.include_router(admin.router)
     app.include_router(api.router)
     app.add_exception_handler(LoginRequired, _to_login)
     app.add_exception_handler(HTTPException, _http_error)

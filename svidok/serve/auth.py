@@ -17,6 +17,8 @@ from svidok.store.accounts import Account, Role
 
 SESSION_USER = "user"
 SESSION_CSRF = "csrf"
+# Who reads when nobody is logged in and an admin has opened reading to the public.
+PUBLIC_READER = Account("public", "viewer", "")
 
 
 class LoginRequired(Exception):
@@ -48,7 +50,23 @@ def session_account(request: Request, found: Services) -> Account | None:
     return found.accounts.get(name) if isinstance(name, str) else None
 
 
+def reader(request: Request, found: Services) -> Account | None:
+    """The logged-in account; else, where an admin has opened the workbench to the public, a viewer."""
+    account = session_account(request, found)
+    if account is None and found.settings.public_read():
+        return PUBLIC_READER
+    return account
+
+
 def page_user(request: Request, found: Annotated[Services, Depends(services)]) -> Account:
+    account = reader(request, found)
+    if account is None:
+        raise LoginRequired()
+    return account
+
+
+def signed_in_user(request: Request, found: Annotated[Services, Depends(services)]) -> Account:
+    """A logged-in account, even where the public may read: for pages that name the staff."""
     account = session_account(request, found)
     if account is None:
         raise LoginRequired()
@@ -56,7 +74,7 @@ def page_user(request: Request, found: Annotated[Services, Depends(services)]) -
 
 
 def api_user(request: Request, found: Annotated[Services, Depends(services)]) -> Account:
-    account = session_account(request, found)
+    account = reader(request, found)
     if account is None:
         raise HTTPException(status_code=401, detail="log in first (POST /login), then send the session cookie")
     return account
@@ -71,6 +89,10 @@ def require_csrf(request: Request, csrf_token_field: Annotated[str, Form(alias="
 
 def analyst(account: Annotated[Account, Depends(page_user)]) -> Account:
     return _at_least(account, "analyst")
+
+
+def admin(account: Annotated[Account, Depends(signed_in_user)]) -> Account:
+    return _at_least(account, "admin")
 
 
 def _at_least(account: Account, role: Role) -> Account:

@@ -1,27 +1,34 @@
-"""Server-rendered pages: login, the incident list, an incident, a document, the audit log."""
+"""Server-rendered pages: login, the incident list and map, an incident, a document, the audit log."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from svidok.knowledge import load_taxonomy
 from svidok.records import Claim, Document, LegalRef
-from svidok.serve.auth import end_session, local_path, page_user, require_csrf, start_session
+from svidok.serve.auth import end_session, local_path, page_user, require_csrf, signed_in_user, start_session
+from svidok.serve.claim_edits import DATE_PRECISIONS, MODALITIES, place_lines
+from svidok.serve.filters import ListFilters, list_filters
 from svidok.serve.highlight import Highlighted, highlight_spans
+from svidok.serve.map_svg import HEIGHT, TIMELINE_HEIGHT, WIDTH, map_points, oblast_outlines, weekly_timeline
 from svidok.serve.passwords import password_matches
 from svidok.serve.rendering import render
 from svidok.serve.services import Services, services
 from svidok.store.accounts import Account
-from svidok.store.queries import IncidentFilter
+from svidok.store.queries import MAX_PAGE, IncidentFilter
 
 router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 25
+# Points on one map page: beyond this a map is a blot, and the page grows past a few megabytes.
+MAP_LIMIT = 5000
+EDIT_CHOICES = {"types": sorted(load_taxonomy()), "modalities": MODALITIES, "date_precisions": DATE_PRECISIONS}
 Found = Annotated[Services, Depends(services)]
 User = Annotated[Account, Depends(page_user)]
+SignedIn = Annotated[Account, Depends(signed_in_user)]
 
 
 @dataclass(frozen=True)
@@ -70,15 +77,10 @@ def incident_list(
     request: Request,
     found: Found,
     _user: User,
-    type: str = "",
-    oblast: str = "",
-    status: str = "",
-    q: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    filters: Annotated[ListFilters, Depends(list_filters)],
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
-    wanted = IncidentFilter(type or None, oblast or None, status or None, q or None)
-    listed = found.queries.incident_page(wanted, page, PER_PAGE)
-    filters = {"type": type, "oblast": oblast, "status": status, "q": q}
+    listed = found.queries.incident_page(filters.wanted, page, PER_PAGE)
     return render(
         request,
         "incidents.html",
@@ -86,7 +88,31 @@ def incident_list(
             "listed": listed,
             "filters": filters,
             "choices": found.queries.filter_choices(),
-            "page_url": lambda number: "/incidents?" + urlencode({**filters, "page": number}),
+            "page_url": lambda number: filters.url("/incidents", page=number),
+        },
+    )
+
+
+@router.get("/map", response_class=HTMLResponse)
+def incident_map(
+    request: Request,
+    found: Found,
+    _user: User,
+    filters: Annotated[ListFilters, Depends(list_filters)],
+) -> Response:
+    """The filtered incidents on Ukraine's oblast outlines, and per week."""
+    shown = found.queries.incident_page(filters.wanted, 1, MAP_LIMIT)
+    return render(
+        request,
+        "map.html",
+        {
+            "shown": shown,
+            "filters": filters,
+            "choices": found.queries.filter_choices(),
+            "outlines": oblast_outlines(),
+            "points": map_points(shown.incidents),
+            "timeline": weekly_timeline(shown.incidents),
+            "size": {"width": WIDTH, "height": HEIGHT, "timeline": TIMELINE_HEIGHT},
         },
     )
 
@@ -113,6 +139,8 @@ def incident_page(request: Request, incident_id: str, found: Found, _user: User)
             "legal": _legal_references(claims),
             "merge_candidates": merge_candidates,
             "history": found.audit.entries(subject=f"incident:{incident_id}"),
+            "edit_choices": EDIT_CHOICES,
+            "place_lines": place_lines,
         },
     )
 
@@ -137,7 +165,7 @@ def document_page(request: Request, document_id: str, found: Found, _user: User)
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, found: Found, _user: User) -> Response:
+def audit_page(request: Request, found: Found, _user: SignedIn) -> Response:
     return render(request, "audit.html", {"entries": found.audit.entries(limit=500)})
 
 

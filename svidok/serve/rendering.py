@@ -8,7 +8,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from svidok.serve.auth import csrf_token, session_account
+from svidok.serve.auth import csrf_token, reader, session_account
 from svidok.serve.services import Services
 
 _environment = Environment(
@@ -25,7 +25,8 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
     page = _environment.get_template(template).render(
         {
             "request": request,
-            "user": session_account(request, found),
+            "user": reader(request, found),
+            "signed_in": session_account(request, found) is not None,
             "csrf_token": csrf_token(request),
             **context,
         }

@@ -5,11 +5,13 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from svidok.link.incidents import build_incident
 from svidok.store import Store
 from svidok.store.accounts import Accounts
 from svidok.store.audit import AuditLog
 from svidok.store.queries import IncidentQueries
 from svidok.store.review import Reviews
+from svidok.store.site_settings import SiteSettings
 
 
 @dataclass(frozen=True)
@@ -19,10 +21,14 @@ class Services:
     queries: IncidentQueries
     reviews: Reviews
     audit: AuditLog
+    settings: SiteSettings
 
     @classmethod
     def over(cls, store: Store) -> Services:
-        return cls(store, Accounts(store), IncidentQueries(store), Reviews(store), AuditLog(store))
+        return cls(
+            store, Accounts(store), IncidentQueries(store), Reviews(store, build_incident), AuditLog(store),
+            SiteSettings(store),
+        )
 
 
 def services(request: Request) -> Services:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, get_args
 
 import sqlalchemy as sa
 
-from svidok.records import Claim, Incident
+from svidok.records import Claim, Incident, IncidentStatus
 from svidok.store.review import DECIDED_STATUS
 from svidok.store.schema import claims, incident_claims, incidents
 from svidok.store.store import Store
@@ -32,10 +33,16 @@ _incidents_with_reviews = incidents.outerjoin(
 
 @dataclass(frozen=True)
 class IncidentFilter:
+    """Every filter given must hold; oblast, claimant kind and dates hold when one claim of the incident has them all."""
+
     type: str | None = None
     oblast: str | None = None
     status: str | None = None
     text: str | None = None
+    claimant_kind: str | None = None
+    # A claim of the incident dates the event's start within these days (both included).
+    date_from: date | None = None
+    date_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,11 @@ class FilterChoices:
     types: list[str]
     oblasts: list[str]
     statuses: list[str]
+    claimant_kinds: list[str]
+
+
+MAX_PAGE = 1_000_000
+MAX_PER_PAGE = 1_000
 
 
 class IncidentQueries:
@@ -66,7 +78,8 @@ class IncidentQueries:
 
     def incident_page(self, wanted: IncidentFilter, page: int = 1, per_page: int = 25) -> IncidentPage:
         """Incidents matching every filter given, in the linker's order; page 1 is the first."""
-        page, per_page = max(page, 1), max(per_page, 1)
+        # Clamped so that no page number overflows the database's integers; such pages are empty.
+        page, per_page = min(max(page, 1), MAX_PAGE), min(max(per_page, 1), MAX_PER_PAGE)
         conditions = self._conditions(wanted)
         listed = (
             sa.select(incidents.c.data, _effective_status.label("effective_status"))
@@ -124,10 +137,14 @@ class IncidentQueries:
             oblasts = connection.execute(
                 sa.select(claims.c.admin1).where(claims.c.admin1.is_not(None)).distinct().order_by(claims.c.admin1)
             ).scalars()
-            statuses = connection.execute(
-                sa.select(_effective_status).select_from(_incidents_with_reviews).distinct()
+            kinds = connection.execute(
+                sa.select(claims.c.claimant_kind)
+                .where(claims.c.claimant_kind.is_not(None))
+                .distinct()
+                .order_by(claims.c.claimant_kind)
             ).scalars()
-            return FilterChoices(list(types), list(oblasts), sorted(statuses))
+            # Every status, not those in use: finding them would read every incident.
+            return FilterChoices(list(types), list(oblasts), list(get_args(IncidentStatus)), list(kinds))
 
     def _conditions(self, wanted: IncidentFilter) -> list[sa.ColumnElement[bool]]:
         conditions: list[sa.ColumnElement[bool]] = []
@@ -135,8 +152,9 @@ class IncidentQueries:
             conditions.append(incidents.c.type == wanted.type)
         if wanted.status:
             conditions.append(_effective_status == wanted.status)
-        if wanted.oblast:
-            conditions.append(incidents.c.id.in_(_incidents_of_claims(claims.c.admin1 == wanted.oblast)))
+        claim_conditions = _claim_conditions(wanted)
+        if claim_conditions:
+            conditions.append(incidents.c.id.in_(_incidents_of_claims(sa.and_(*claim_conditions))))
         if wanted.text and wanted.text.split():
             conditions.append(incidents.c.id.in_(self._incidents_matching(wanted.text)))
         return conditions
@@ -159,6 +177,20 @@ def _incidents_of_claims(claim_condition: sa.ColumnElement[bool]) -> sa.Select[A
         .join(claims, claims.c.id == incident_claims.c.claim_id)
         .where(claim_condition)
     )
+
+
+def _claim_conditions(wanted: IncidentFilter) -> list[sa.ColumnElement[bool]]:
+    """Oblast, claimant kind and dates must hold for one and the same claim: "an NGO reported it in Kharkiv in May"."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    if wanted.oblast:
+        conditions.append(claims.c.admin1 == wanted.oblast)
+    if wanted.claimant_kind:
+        conditions.append(claims.c.claimant_kind == wanted.claimant_kind)
+    if wanted.date_from:
+        conditions.append(claims.c.date_start >= wanted.date_from)
+    if wanted.date_to:
+        conditions.append(claims.c.date_start <= wanted.date_to)
+    return conditions
 
 
 def _with_status(data: dict[str, Any], status: str) -> Incident:

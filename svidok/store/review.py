@@ -1,20 +1,25 @@
-"""Analysts' decisions: accept or reject a claim or an incident, merge two incidents.
+"""Analysts' decisions: accept or reject a claim or an incident, merge or split incidents, edit claims.
 
 Each change and its audit entry commit in one transaction, so the log holds every change
 and nothing else. Decisions live beside the linker's incidents (table `reviews`, keyed by the
-stable incident id), so relinking does not overwrite them.
+incident id, which relinking keeps; merges and splits as claim groupings that relinking
+replays, see groupings.py), so relinking does not overwrite them.
 """
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from svidok.records import Incident, IncidentStatus
+from svidok.records import Claim, Document, Incident, IncidentStatus
 from svidok.store.audit import AuditLog
-from svidok.store.schema import claims, incident_claims, incidents
+from svidok.store.groupings import GroupingDecision, Groupings, unused_incident_id
+from svidok.store.rows import claim_row, document_from_row
+from svidok.store.schema import claims, documents, incident_claims, incidents
 from svidok.store.store import Store
 from svidok.store.workbench_tables import reviews
 
@@ -47,10 +52,17 @@ class Review:
         }
 
 
+# Builds an incident from its claims and their documents as the linker does
+# (`svidok.link.incidents.build_incident`); handed in, since the store does not import the linker.
+IncidentBuilder = Callable[[list[Claim], Mapping[str, Document]], Incident]
+
+
 class Reviews:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, build_incident: IncidentBuilder) -> None:
         self._engine = store.engine
         self._audit = AuditLog(store)
+        self._groupings = Groupings(store)
+        self._build_incident = build_incident
 
     def decide(self, reviewer: str, kind: SubjectKind, subject_id: str, decision: Decision, comment: str) -> Review:
         """Record `decision` on a claim or incident; ValueError if it does not exist or the decision is unknown."""
@@ -81,7 +93,7 @@ class Reviews:
             return {row.subject_id: _review(row) for row in connection.execute(statement)}
 
     def merge(self, reviewer: str, kept_id: str, absorbed_id: str, comment: str) -> Incident:
-        """Fold incident `absorbed_id` into `kept_id` (claims, sources, claimants); return the result.
+        """Fold incident `absorbed_id` into `kept_id` and rebuild it from all their claims.
 
         ValueError when either is missing, they are the same, or their types differ (an
         incident is one kind of event).
@@ -94,14 +106,10 @@ class Reviews:
                 raise ValueError(
                     f"cannot merge a {absorbed.type} incident ({absorbed_id}) into a {kept.type} incident ({kept_id})"
                 )
-            merged = merged_incident(kept, absorbed)
-            connection.execute(
-                incident_claims.update().where(incident_claims.c.incident_id == absorbed_id).values(incident_id=kept_id)
-            )
+            merged = self._rebuilt(connection, kept.claim_ids + absorbed.claim_ids, kept_id)
             connection.execute(incidents.delete().where(incidents.c.id == absorbed_id))
-            connection.execute(
-                incidents.update().where(incidents.c.id == kept_id).values(status=merged.status, data=merged.to_json())
-            )
+            _save(connection, merged)
+            self._groupings.record(connection, reviewer, GroupingDecision("merge", frozenset(merged.claim_ids)))
             self._audit.append(
                 connection, reviewer, "merge_incidents", f"incident:{kept_id}",
                 {"kept": kept.to_json(), "absorbed": absorbed.to_json()},
@@ -109,47 +117,106 @@ class Reviews:
             )
         return merged
 
+    def split(self, reviewer: str, incident_id: str, moved_claim_ids: list[str], comment: str) -> Incident:
+        """Move the claims `moved_claim_ids` out of the incident into a new one; return the new one.
 
-def merged_incident(kept: Incident, absorbed: Incident) -> Incident:
-    """One incident from two of the same type.
+        ValueError when the incident is missing, a claim is not in it, or the move would
+        leave either incident without claims.
+        """
+        with self._engine.begin() as connection:
+            original = _incident(connection, incident_id)
+            staying, moved = self._split_off(connection, reviewer, original, set(moved_claim_ids))
+            self._audit.append(
+                connection, reviewer, "split_incident", f"incident:{incident_id}",
+                original.to_json(), {"kept": staying.to_json(), "split_off": moved.to_json(), "comment": comment},
+            )
+        return moved
 
-    The independent-claimant count adds the two and subtracts the claimants they share. It is
-    an estimate (the linker's claimant lists also name deniers, and copies across the two are
-    not re-detected) until the linker offers a public way to rebuild an incident from claims.
-    """
-    claimants = list(dict.fromkeys(kept.claimants + absorbed.claimants))
-    shared = len(set(kept.claimants) & set(absorbed.claimants))
-    independent = max(kept.independent_claimant_count + absorbed.independent_claimant_count - shared, 0)
-    starts = [d for d in (kept.date_start, absorbed.date_start) if d]
-    ends = [d for d in (kept.date_end, absorbed.date_end) if d]
-    document_ids = sorted(set(kept.document_ids) | set(absorbed.document_ids))
-    return Incident(
-        id=kept.id,
-        type=kept.type,
-        claim_ids=sorted(set(kept.claim_ids) | set(absorbed.claim_ids)),
-        document_ids=document_ids,
-        source_count=len(document_ids),
-        independent_claimant_count=independent,
-        claimants=claimants,
-        claimant_kinds=list(dict.fromkeys(kept.claimant_kinds + absorbed.claimant_kinds)),
-        status=_merged_status(kept, absorbed, independent),
-        places=kept.places + [p for p in absorbed.places if p not in kept.places],
-        date_start=min(starts) if starts else None,
-        date_end=max(ends) if ends else None,
-        summary=kept.summary,
+    def edit_claim(self, reviewer: str, edited: Claim, comment: str) -> Claim:
+        """Store an analyst's corrected fields of a claim and rebuild its incident.
+
+        The evidence and the document stay as extracted: only what was read from them
+        changes. A claim whose type changes leaves an incident of other claims for one of its
+        own, since an incident is one kind of event. ValueError when the claim is not stored.
+        """
+        with self._engine.begin() as connection:
+            row = connection.execute(
+                sa.select(claims.c.data, claims.c.position).where(claims.c.id == edited.id)
+            ).first()
+            if row is None or edited.id is None:
+                raise ValueError(f"no claim {edited.id!r}; nothing was edited")
+            before = Claim.from_json(row.data)
+            edited = dataclasses.replace(edited, document_id=before.document_id, evidence=before.evidence)
+            connection.execute(claims.update().where(claims.c.id == edited.id).values(claim_row(edited, edited.id, row.position)))
+            self._rebuild_incident_of(connection, reviewer, before, edited)
+            self._audit.append(
+                connection, reviewer, "edit_claim", f"claim:{edited.id}",
+                before.to_json(), {"claim": edited.to_json(), "comment": comment},
+            )
+        return edited
+
+    def _rebuild_incident_of(self, connection: sa.Connection, reviewer: str, before: Claim, edited: Claim) -> None:
+        claim_id = edited.id or ""
+        incident_id = connection.execute(
+            sa.select(incident_claims.c.incident_id).where(incident_claims.c.claim_id == claim_id)
+        ).scalar()
+        if incident_id is None:
+            return
+        incident = _incident(connection, incident_id)
+        if edited.type != before.type and len(incident.claim_ids) > 1:
+            self._split_off(connection, reviewer, incident, {claim_id})
+        else:
+            _save(connection, self._rebuilt(connection, incident.claim_ids, incident_id))
+
+    def _split_off(
+        self, connection: sa.Connection, reviewer: str, original: Incident, moved_ids: set[str]
+    ) -> tuple[Incident, Incident]:
+        strangers = moved_ids - set(original.claim_ids)
+        if strangers:
+            raise ValueError(f"claims {sorted(strangers)} are not in incident {original.id}; nothing was split")
+        if not moved_ids or moved_ids == set(original.claim_ids):
+            raise ValueError(f"choose some but not all claims of incident {original.id} to split off")
+        staying = self._rebuilt(connection, [c for c in original.claim_ids if c not in moved_ids], original.id)
+        moved = self._rebuilt(connection, sorted(moved_ids), None)
+        taken = set(connection.execute(sa.select(incidents.c.id).where(incidents.c.id == moved.id)).scalars())
+        moved = dataclasses.replace(moved, id=unused_incident_id(moved, taken))
+        _save(connection, staying)
+        _save(connection, moved)
+        self._groupings.record(connection, reviewer, GroupingDecision("split", frozenset(moved_ids)))
+        return staying, moved
+
+    def _rebuilt(self, connection: sa.Connection, claim_ids: list[str], incident_id: str | None) -> Incident:
+        """The incident the linker would build of these claims, under `incident_id` if given."""
+        its_claims = [
+            Claim.from_json(data)
+            for data in connection.execute(sa.select(claims.c.data).where(claims.c.id.in_(claim_ids))).scalars()
+        ]
+        document_ids = {claim.document_id for claim in its_claims}
+        its_documents = {
+            row.id: document_from_row(row)
+            for row in connection.execute(documents.select().where(documents.c.id.in_(document_ids)))
+        }
+        built = self._build_incident(its_claims, its_documents)
+        return dataclasses.replace(built, id=incident_id) if incident_id else built
+
+
+def _save(connection: sa.Connection, incident: Incident) -> None:
+    """Write the incident (a new one goes last in the list) and make it the holder of its claims."""
+    values = {"type": incident.type, "status": incident.status, "data": incident.to_json()}
+    updated = connection.execute(incidents.update().where(incidents.c.id == incident.id).values(**values))
+    if updated.rowcount == 0:
+        last = connection.execute(sa.select(sa.func.max(incidents.c.position))).scalar()
+        connection.execute(incidents.insert().values(id=incident.id, position=(last or 0) + 1, **values))
+    connection.execute(incident_claims.delete().where(incident_claims.c.claim_id.in_(incident.claim_ids)))
+    connection.execute(
+        incident_claims.insert(), [{"incident_id": incident.id, "claim_id": claim_id} for claim_id in incident.claim_ids]
     )
-
-
-def _merged_status(kept: Incident, absorbed: Incident, independent: int) -> IncidentStatus:
-    if "contested" in (kept.status, absorbed.status):
-        return "contested"
-    return "corroborated" if independent >= 2 else "single_source"
 
 
 def _incident(connection: sa.Connection, incident_id: str) -> Incident:
     data = connection.execute(sa.select(incidents.c.data).where(incidents.c.id == incident_id)).scalar()
     if data is None:
-        raise ValueError(f"no incident {incident_id!r}; nothing was merged")
+        raise ValueError(f"no incident {incident_id!r}; nothing was changed")
     return Incident.from_json(data)
 
 

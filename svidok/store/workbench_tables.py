@@ -1,4 +1,4 @@
-"""Tables of the web workbench (accounts, review decisions, audit log), as migration 0002 made them."""
+"""Tables of the web workbench, as migrations 0002 (accounts, reviews, audit log) and 0004 made them."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -37,4 +37,21 @@ audit_log = sa.Table(
     sa.Column("after", sa.Text, nullable=False),
     sa.Column("prev_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("hash", sa.String(64), nullable=False),
+)
+
+incident_groupings = sa.Table(
+    "incident_groupings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String(10), nullable=False),
+    sa.Column("claim_ids", sa.JSON, nullable=False),
+    sa.Column("reviewer", sa.String(100), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+site_settings = sa.Table(
+    "site_settings",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.JSON, nullable=False),
 )

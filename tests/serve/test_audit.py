@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy.exc import DatabaseError
 
 from svidok.cli import main
+from svidok.link.incidents import build_incident
 from svidok.records import Claim, Document, Span
 from svidok.store import Store
 from svidok.store.audit import AuditLog
@@ -17,7 +18,7 @@ from svidok.store.review import Reviews
 
 def _three_changes(store: Store) -> list[str]:
     incidents = store.list_incidents()
-    reviews = Reviews(store)
+    reviews = Reviews(store, build_incident)
     reviews.decide("ana", "claim", incidents[0].claim_ids[0], "accepted", "matches the video")
     reviews.decide("ana", "claim", incidents[0].claim_ids[0], "rejected", "second look: wrong town")
     reviews.decide("ana", "incident", incidents[1].id, "accepted", "")
@@ -88,8 +89,8 @@ def test_on_postgresql_the_chain_verifies_and_the_log_refuses_edits(postgres_url
         store.add_document(document)
         store.replace_claims(document.id, [Claim(document.id, "killing", "occurred", "asserts", [Span(0, 8, "Shelling")])])
         claim_id = next(store.iter_claims()).id or ""
-        Reviews(store).decide("ana", "claim", claim_id, "accepted", "ok")
-        Reviews(store).decide("ana", "claim", claim_id, "rejected", "no")
+        Reviews(store, build_incident).decide("ana", "claim", claim_id, "accepted", "ok")
+        Reviews(store, build_incident).decide("ana", "claim", claim_id, "rejected", "no")
         assert AuditLog(store).verify() == []
         with pytest.raises(DatabaseError, match="append-only"):
             with store.engine.begin() as connection:

@@ -26,7 +26,7 @@ def server_url(demo_store: Store) -> Iterator[str]:
         yield url
 
 
-def test_analyst_filters_opens_an_incident_accepts_a_claim_and_finds_it_in_the_audit_log(server_url: str) -> None:
+def test_analyst_filters_opens_an_incident_accepts_a_claim_merges_sees_the_map_and_the_audit_log(server_url: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -54,14 +54,26 @@ def test_analyst_filters_opens_an_incident_accepts_a_claim_and_finds_it_in_the_a
             assert mark.is_visible() and mark.inner_text().strip()
 
             claim = page.locator("article.claim").first
-            claim.locator("input[name=comment]").fill("matches the regional administration's statement")
+            claim.locator("form.decide input[name=comment]").fill("matches the regional administration's statement")
             claim.locator("button[value=accepted]").click()
             page.wait_for_load_state()
             assert "accepted by analyst" in page.locator("article.claim").first.inner_text()
 
+            merged_into = page.url.split("#")[0]
+            page.locator("form.merge input[name=comment]").fill("same strike, reported twice")
+            page.click("form.merge button[type=submit]")
+            page.wait_for_load_state()
+            assert "merge incidents" in page.locator("ul.history").inner_text()
+
+            page.click("header nav a[href='/map']")
+            page.wait_for_url("**/map")
+            assert page.locator("svg.map .oblasts path").count() == 27
+            assert page.locator("svg.map circle.point").count() >= 1
+
             page.click("header nav a[href='/audit']")
-            newest = page.locator("table.audit tbody tr").first.inner_text()
-            assert "analyst" in newest and "accept claim" in newest
-            assert "matches the regional administration" in newest
+            newest, earlier = page.locator("table.audit tbody tr").all_inner_texts()[:2]
+            assert "merge incidents" in newest and merged_into.rsplit("/", 1)[1] in newest
+            assert "analyst" in earlier and "accept claim" in earlier
+            assert "matches the regional administration" in earlier
         finally:
             browser.close()

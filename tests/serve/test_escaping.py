@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 
 from fastapi.testclient import TestClient
 
+from svidok.link.incidents import build_incident
 from svidok.records import Claim, Document, Incident, LegalRef, Span
 from svidok.serve.app import create_app
 from svidok.serve.highlight import highlight_spans
@@ -45,7 +46,7 @@ def _hostile_store(url: str) -> tuple[Store, str, str]:
     )
     store.replace_incidents([incident])
     Accounts(store).add("analyst", "analyst", hash_password(PASSWORDS["analyst"]))
-    Reviews(store).decide("analyst", "claim", "claim-1", "accepted", f"comment {SCRIPT}")
+    Reviews(store, build_incident).decide("analyst", "claim", "claim-1", "accepted", f"comment {SCRIPT}")
     return store, document.id, incident.id
 
 

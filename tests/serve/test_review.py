@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from svidok.link.incidents import build_incident
 from svidok.store import Store
 from svidok.store.audit import AuditLog
 from svidok.store.queries import IncidentFilter, IncidentQueries
@@ -47,7 +48,7 @@ def test_incidents_of_different_types_are_not_merged(demo_store: Store) -> None:
     first = demo_store.list_incidents()[0]
     other = next(i for i in demo_store.list_incidents() if i.type != first.type)
     with pytest.raises(ValueError, match="cannot merge"):
-        Reviews(demo_store).merge("ana", first.id, other.id, "")
+        Reviews(demo_store, build_incident).merge("ana", first.id, other.id, "")
     assert AuditLog(demo_store).count() == 0
 
 
