@@ -18,9 +18,6 @@ from svidok.store.schema import claims, incident_claims, incidents
 from svidok.store.store import Store
 from svidok.store.workbench_tables import reviews
 
-# Search hits taken into account when text search narrows the incident list.
-_SEARCH_HIT_LIMIT = 500
-
 _incident_reviews = reviews.alias("incident_reviews")
 _effective_status = sa.case(
     *((_incident_reviews.c.decision == decision, status) for decision, status in DECIDED_STATUS.items()),
@@ -161,10 +158,9 @@ class IncidentQueries:
 
     def _incidents_matching(self, text: str) -> sa.Select[Any]:
         """Incidents with a claim whose evidence, or whose document, matches the full-text search."""
-        hits = self._store.search(text, limit=_SEARCH_HIT_LIMIT)
-        claim_ids = [hit.id for hit in hits if hit.kind == "claim"]
-        document_ids = [hit.document_id for hit in hits if hit.kind == "document"]
-        return _incidents_of_claims(claims.c.id.in_(claim_ids) | claims.c.document_id.in_(document_ids))
+        return sa.select(incident_claims.c.incident_id).where(
+            incident_claims.c.claim_id.in_(self._store.matching_claim_ids(text))
+        )
 
     def _claims(self, statement: sa.Select[Any]) -> list[Claim]:
         with self._engine.connect() as connection:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
+
+from svidok.store.schema import claims, documents
 
 HitKind = Literal["document", "claim"]
 
@@ -33,6 +35,11 @@ class SearchIndex(Protocol):
     ) -> None: ...
 
     def search(self, connection: sa.Connection, query: str, limit: int) -> list[SearchHit]: ...
+
+    def matching_claim_ids(self, query: str) -> sa.CompoundSelect | sa.Select[Any]:
+        """Ids of the claims whose evidence or whose document holds every word of `query`,
+        unranked: a filter needs all matches, and ranking them all is what makes it slow."""
+        ...
 
 
 class SqliteSearch:
@@ -73,6 +80,19 @@ class SqliteSearch:
             {"query": _fts5_all_words(query), "limit": limit},
         )
         return [SearchHit(row.kind, row.id, row.document_id, row.snippet, row.score) for row in rows]
+
+
+    def matching_claim_ids(self, query: str) -> sa.Select[Any]:
+        index = sa.table("search_index", sa.column("kind"), sa.column("id"), sa.column("document_id"))
+        matched = sa.text("search_index MATCH :search_words").bindparams(search_words=_fts5_all_words(query))
+        claim_hits = sa.select(index.c.id).where(matched, index.c.kind == "claim")
+        # A union of two joins, not an OR of two IN tests: SQLite would scan every claim for the OR.
+        claims_of_document_hits = (
+            sa.select(claims.c.id)
+            .join(index, claims.c.document_id == index.c.id)
+            .where(matched, index.c.kind == "document")
+        )
+        return sa.union(claim_hits, claims_of_document_hits)
 
 
 def _fts5_all_words(query: str) -> str:
@@ -120,6 +140,14 @@ class PostgresSearch:
         parameters = {"query": query, "limit": limit, "headline_options": _HEADLINE_OPTIONS}
         rows = connection.execute(statement, parameters)
         return [SearchHit(row.kind, row.id, row.document_id, row.snippet, float(row.score)) for row in rows]
+
+    def matching_claim_ids(self, query: str) -> sa.Select[Any]:
+        # The vectors are written as in the GIN indexes' expressions, so the planner uses them.
+        words = sa.func.plainto_tsquery("simple", query)
+        document_hits = sa.select(documents.c.id).where(sa.literal_column(_DOCUMENT_VECTOR).bool_op("@@")(words))
+        return sa.select(claims.c.id).where(
+            sa.literal_column(_CLAIM_VECTOR).bool_op("@@")(words) | claims.c.document_id.in_(document_hits)
+        )
 
 
 _INDEXES: dict[str, SearchIndex] = {"sqlite": SqliteSearch(), "postgresql": PostgresSearch()}

@@ -191,6 +191,13 @@ class Store:
         with self._engine.connect() as connection:
             return self._search.search(connection, query, limit)
 
+    def matching_claim_ids(self, query: str) -> sa.Select[Any]:
+        """A subquery of the ids of claims whose evidence or document holds every word of `query`.
+
+        Unranked and never materialised, for filters that need every match, not the best few.
+        """
+        return self._search.matching_claim_ids(query)
+
     # Internals
 
     def _stored_origin(self, connection: sa.Connection, document_id: str) -> str | None:

@@ -215,3 +215,19 @@ def test_sqlite_stores_enforce_foreign_keys_and_use_wal(sqlite_url: str) -> None
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_matching_claim_ids_finds_claims_by_their_evidence_or_their_document(store: Store) -> None:
+    document = make_document()
+    other = make_document(text=ARTICLE + " Shelling of Kharkiv overnight damaged a school.", title="Kharkiv")
+    for d in (document, other):
+        store.add_document(d)
+    store.replace_claims(document.id, [make_claim(document, "by-evidence")])
+    store.replace_claims(other.id, [make_claim(other, "by-document")])
+    with store.engine.connect() as connection:
+        by_evidence = set(connection.execute(store.matching_claim_ids("accept passports")).scalars())
+        by_document = set(connection.execute(store.matching_claim_ids("school Kharkiv")).scalars())
+        neither = set(connection.execute(store.matching_claim_ids("submarine")).scalars())
+    assert by_evidence == {"by-evidence", "by-document"}
+    assert by_document == {"by-document"}
+    assert neither == set()
