@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from svidok.records import Claim, Incident, IncidentStatus
 from svidok.store.review import DECIDED_STATUS
 from svidok.store.schema import claims, incident_claims, incidents
-from svidok.store.store import Store
+from svidok.store.store import Store, searchable
 from svidok.store.workbench_tables import reviews
 
 _incident_reviews = reviews.alias("incident_reviews")
@@ -152,7 +152,7 @@ class IncidentQueries:
         claim_conditions = _claim_conditions(wanted)
         if claim_conditions:
             conditions.append(incidents.c.id.in_(_incidents_of_claims(sa.and_(*claim_conditions))))
-        if wanted.text and wanted.text.split():
+        if wanted.text and searchable(wanted.text).split():
             conditions.append(incidents.c.id.in_(self._incidents_matching(wanted.text)))
         return conditions
 

@@ -5,6 +5,7 @@ reported as a `duplicate` outcome. Claims are replaced per document, incidents a
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from types import TracebackType
@@ -186,6 +187,7 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents and claims whose text holds every word of `query`, best first."""
+        query = searchable(query)
         if not query.split():
             return []
         with self._engine.connect() as connection:
@@ -196,7 +198,7 @@ class Store:
 
         Unranked and never materialised, for filters that need every match, not the best few.
         """
-        return self._search.matching_claim_ids(query)
+        return self._search.matching_claim_ids(searchable(query))
 
     # Internals
 
@@ -212,6 +214,15 @@ class Store:
         with self._engine.connect() as connection:
             known = set(connection.execute(sa.select(claims.c.id).where(claims.c.id.in_(claim_ids))).scalars())
         return claim_ids - known
+
+
+# NUL and other control characters are no words, and FTS5 and PostgreSQL reject some of them.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def searchable(query: str) -> str:
+    """A user's query with control characters turned into spaces."""
+    return _CONTROL_CHARACTERS.sub(" ", query)
 
 
 def _duplicate(document: Document, earlier_origin: str) -> Outcome:

@@ -42,3 +42,10 @@ def test_the_page_and_the_api_apply_the_same_filters(viewer_client: tuple[TestCl
     assert 'value="2022-06-01"' in page and '<option value="ukrainian_authority" selected>' in page
     assert client.get("/incidents", params={"date_from": "June"}).status_code == 400
     assert client.get("/api/incidents", params={"date_from": "June"}).status_code == 422
+
+
+def test_a_search_of_control_characters_lists_everything_without_an_error(analyst_client) -> None:
+    client, _ = analyst_client
+    for query in ("\x00", "Kharkiv\x00\x1b"):
+        assert client.get("/api/incidents", params={"q": query}).status_code == 200
+        assert client.get("/incidents", params={"q": query}).status_code == 200

@@ -231,3 +231,10 @@ def test_matching_claim_ids_finds_claims_by_their_evidence_or_their_document(sto
     assert by_evidence == {"by-evidence", "by-document"}
     assert by_document == {"by-document"}
     assert neither == set()
+
+
+def test_control_characters_in_a_search_are_no_words_and_no_errors(store: Store) -> None:
+    document = make_document()
+    store.add_document(document)
+    assert store.search("\x00") == []
+    assert store.search("passports\x00") and store.search("passports\x00")[0].document_id == document.id
