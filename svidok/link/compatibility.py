@@ -1,13 +1,11 @@
 """Whether the places and dates of two claims can belong to one event."""
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 from enum import Enum
 
+from svidok.geocode.distance import haversine_km
 from svidok.records import EventDate, Place
-
-_EARTH_RADIUS_KM = 6371.0
 
 
 class PlaceRelation(Enum):
@@ -20,9 +18,7 @@ def distance_km(a: Place, b: Place) -> float | None:
     """Great-circle distance between two resolved places, None where either lacks coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_match(a: Place, b: Place, max_distance_km: float) -> bool:
