@@ -1,4 +1,8 @@
-"""Throughput and peak memory of `svidok.extract.extract_claims` (a script, not a test).
+"""Throughput and peak memory of extraction (a script, not a test).
+
+Documents go through `svidok.extract.batch.extract_many`, as `svidok extract --workers N`
+sends them: in this process with --workers 1, on a local Dask cluster of N worker
+processes otherwise.
 
 Two workloads, both deterministic for a given --seed:
   short     a seeded sample of rows pooled from the three development files (headlines and
@@ -7,7 +11,7 @@ Two workloads, both deterministic for a given --seed:
             then rows' sentences in seeded order until the text reaches --article-words words.
 
 Run from the repository root:
-    .venv/bin/python benchmarks/bench_extract.py [--output results.json] [--tracemalloc]
+    .venv/bin/python benchmarks/bench_extract.py [--workers N] [--output results.json] [--tracemalloc]
 See benchmarks/README.md.
 """
 from __future__ import annotations
@@ -18,15 +22,19 @@ import os
 import platform
 import random
 import re
-import resource
 import sys
+import threading
 import time
 import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from svidok.extract import extract_claims
+import psutil
+
+from svidok.extract.batch import extract_many
 from svidok.ingest import document_from_record
 from svidok.records import Document
 
@@ -43,10 +51,15 @@ class WorkloadResult:
     words: int
     claims: int
     failures: int
+    workers: int
     seconds: float
+    cpu_seconds: float  # of the whole process tree: compare these on a busy machine
     documents_per_second: float
     words_per_second: float
+    # Of the whole process tree (this process and its workers), sampled. RSS counts pages
+    # that forked workers share with their parent once per process; PSS splits them.
     peak_rss_mb: float
+    peak_pss_mb: float
     peak_traced_mb: float | None
 
 
@@ -98,40 +111,104 @@ def stitched_articles(rows: list[dict], count: int, words: int, seed: int) -> li
     return articles
 
 
-def peak_rss_mb() -> float:
-    # Linux reports ru_maxrss in kilobytes; it is the peak of the whole process so far.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def process_tree() -> list[psutil.Process]:
+    this = psutil.Process()
+    return [this, *this.children(recursive=True)]
 
 
-def run_workload(name: str, documents: list[Document], trace: bool) -> WorkloadResult:
+def tree_memory_mb(proportional: bool) -> float:
+    """RSS, or with `proportional` PSS, summed over the process tree, in MB.
+
+    PSS reads every process's smaps (about 10 ms for a loaded process, against 0.01 ms for
+    RSS), so it is sampled less often.
+    """
+    total = 0
+    for process in process_tree():
+        try:
+            total += process.memory_full_info().pss if proportional else process.memory_info().rss
+        except psutil.Error:  # a worker that ended between listing and reading
+            continue
+    return total / 2**20
+
+
+def tree_cpu_seconds() -> float:
+    # Children still running are read directly; finished ones are counted by the OS.
+    this = psutil.Process()
+    times = this.cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for child in this.children(recursive=True):
+        try:
+            child_times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += child_times.user + child_times.system
+    return total
+
+
+@contextmanager
+def sampled_peak_memory(interval: float = 0.1, pss_every: int = 10) -> Iterator[list[float]]:
+    """The largest [RSS, PSS] of the process tree seen while the block runs, in MB.
+
+    Workers are separate processes, so the parent's own `ru_maxrss` would miss them.
+    RSS is sampled every `interval` seconds, PSS every `pss_every` intervals: a spike
+    shorter than that may be missed.
+    """
+    peak = [tree_memory_mb(False), tree_memory_mb(True)]
+    stop = threading.Event()
+
+    def sample() -> None:
+        tick = 0
+        while not stop.wait(interval):
+            tick += 1
+            peak[0] = max(peak[0], tree_memory_mb(False))
+            if tick % pss_every == 0:
+                peak[1] = max(peak[1], tree_memory_mb(True))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        sampler.join()
+        peak[:] = [max(peak[0], tree_memory_mb(False)), max(peak[1], tree_memory_mb(True))]
+
+
+def run_workload(name: str, documents: list[Document], workers: int, trace: bool) -> WorkloadResult:
     words = sum(len(document.text.split()) for document in documents)
     claims = failures = 0
     if trace:
         tracemalloc.reset_peak()
-    start = time.perf_counter()
-    for document in documents:
-        try:
-            claims += len(extract_claims(document))
-        except Exception as error:  # noqa: BLE001 - a benchmark reports failures, it does not stop on them
-            failures += 1
-            print(f"bench_extract: {document.origin} failed: {type(error).__name__}: {error}", file=sys.stderr)
-    seconds = time.perf_counter() - start
+    cpu_start = tree_cpu_seconds()
+    with sampled_peak_memory() as peak:
+        start = time.perf_counter()
+        for document, extraction in zip(documents, extract_many(documents, workers=workers)):
+            claims += len(extraction.claims)
+            if extraction.status == "failed":
+                failures += 1
+                print(f"bench_extract: {document.origin} failed: {extraction.reason}", file=sys.stderr)
+        seconds = time.perf_counter() - start
+    cpu_seconds = tree_cpu_seconds() - cpu_start
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
     return WorkloadResult(
-        name, len(documents), words, claims, failures, round(seconds, 3),
-        round(len(documents) / seconds, 2), round(words / seconds, 1), round(peak_rss_mb(), 1),
+        name, len(documents), words, claims, failures, workers, round(seconds, 3), round(cpu_seconds, 2),
+        round(len(documents) / seconds, 2), round(words / seconds, 1), round(peak[0], 1), round(peak[1], 1),
         round(traced, 1) if traced is not None else None,
     )
 
 
 def render(results: list[WorkloadResult], warmup_seconds: float) -> str:
-    header = f"{'workload':<10} {'docs':>6} {'words':>8} {'claims':>7} {'fail':>5} {'sec':>8} {'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} {'traced MB':>10}"
-    lines = [f"first call (loads resources): {warmup_seconds:.2f} s", header]
+    header = (
+        f"{'workload':<10} {'workers':>7} {'docs':>6} {'words':>8} {'claims':>7} {'fail':>5} {'sec':>8} {'cpu s':>7} "
+        f"{'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} {'peak PSS MB':>12} {'traced MB':>10}"
+    )
+    lines = [f"first call (starts workers, loads resources): {warmup_seconds:.2f} s", header]
     for r in results:
         traced = "-" if r.peak_traced_mb is None else f"{r.peak_traced_mb:.1f}"
         lines.append(
-            f"{r.workload:<10} {r.documents:>6} {r.words:>8} {r.claims:>7} {r.failures:>5} {r.seconds:>8.2f} "
-            f"{r.documents_per_second:>8.1f} {r.words_per_second:>9.0f} {r.peak_rss_mb:>12.1f} {traced:>10}"
+            f"{r.workload:<10} {r.workers:>7} {r.documents:>6} {r.words:>8} {r.claims:>7} {r.failures:>5} "
+            f"{r.seconds:>8.2f} {r.cpu_seconds:>7.1f} {r.documents_per_second:>8.1f} {r.words_per_second:>9.0f} "
+            f"{r.peak_rss_mb:>12.1f} {r.peak_pss_mb:>12.1f} {traced:>10}"
         )
     return "\n".join(lines)
 
@@ -152,6 +229,8 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=200, help="stitched articles to build (default 200)")
     parser.add_argument("--article-words", type=int, default=500, help="words per stitched article (default 500)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"sampling seed (default {DEFAULT_SEED})")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes (Dask); 1 extracts in this process (default 1)")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations (slower)")
     parser.add_argument("--output", type=Path, help="write the results as JSON to this path")
     return parser.parse_args()
@@ -162,13 +241,18 @@ def main() -> None:
     rows = read_rows(shared_data_dir(arguments.shared))
     short = short_documents(rows, arguments.records, arguments.seed)
     articles = stitched_articles(rows, arguments.articles, arguments.article_words, arguments.seed)
-    # The first call loads lexicons, gazetteer and models: timed apart so throughput is steady-state.
+    # The first call loads lexicons, gazetteer and models: timed apart so that throughput with
+    # one process is steady-state. With workers, every workload starts its own cluster, whose
+    # workers load everything again: that start-up is inside each workload's time.
     start = time.perf_counter()
-    extract_claims(short[0])
+    list(extract_many(short[:1], workers=arguments.workers))
     warmup_seconds = time.perf_counter() - start
     if arguments.tracemalloc:
         tracemalloc.start()
-    results = [run_workload("short", short, arguments.tracemalloc), run_workload("articles", articles, arguments.tracemalloc)]
+    results = [
+        run_workload("short", short, arguments.workers, arguments.tracemalloc),
+        run_workload("articles", articles, arguments.workers, arguments.tracemalloc),
+    ]
     print(render(results, warmup_seconds))
     if arguments.output:
         payload = {

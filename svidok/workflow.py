@@ -9,16 +9,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import tee
 
 from tqdm import tqdm
 
-from svidok.extract import extract
+from svidok.extract import Extraction, extract
+from svidok.extract.batch import extract_many
 from svidok.ingest import read_sources
 from svidok.link import link_claims
 from svidok.link.incidents import build_incident
 from svidok.records import Claim, Document, Incident, Outcome
 from svidok.store import Store
 from svidok.store.groupings import Groupings, apply_groupings, keep_incident_ids
+
+# Starting worker processes takes seconds (each loads spaCy and the gazetteer): only a
+# backlog at least this long is extracted on several.
+PARALLEL_EXTRACTION_FROM = 200
 
 
 @dataclass(frozen=True)
@@ -41,11 +47,14 @@ class IngestRun:
 
 
 def run_ingest(
-    store: Store, sources: Iterable[str], *, allow_fetch: bool = False, progress: bool = True
+    store: Store, sources: Iterable[str], *, allow_fetch: bool = False, progress: bool = True, workers: int = 1
 ) -> IngestRun:
-    """Store every readable source, extract the documents not yet extracted, relink incidents."""
+    """Store every readable source, extract the documents not yet extracted, relink incidents.
+
+    `workers`: processes for extracting a long backlog (see `extract_pending`).
+    """
     read = store_sources(store, sources, allow_fetch=allow_fetch, progress=progress)
-    extracted = extract_pending(store, progress=progress)
+    extracted = extract_pending(store, progress=progress, workers=workers)
     return IngestRun(read, extracted, link_into(store))
 
 
@@ -68,25 +77,36 @@ def store_sources(
     return outcomes
 
 
-def extract_pending(store: Store, *, progress: bool = True) -> list[Outcome]:
-    """Extract claims from each document not yet extracted; a crash fails that document only."""
+def extract_pending(store: Store, *, progress: bool = True, workers: int = 1) -> list[Outcome]:
+    """Extract claims from each document not yet extracted; a crash fails that document only.
+
+    With `workers` > 1 and a backlog of at least PARALLEL_EXTRACTION_FROM documents, the
+    documents are extracted on that many processes (`extract_many`); claims are stored here.
+    """
     outcomes = []
     pending = store.document_ids_not_extracted()
-    for document_id in tqdm(pending, desc="extracting", unit="doc", file=sys.stderr, disable=not progress):
-        outcome = _extract_one(store, document_id)
+    found, to_extract = tee((document_id, store.get_document(document_id)) for document_id in pending)
+    extractions = extract_many(
+        (document for _, document in to_extract),
+        workers=workers if len(pending) >= PARALLEL_EXTRACTION_FROM else 1,
+        extractor=extract,
+    )
+    done = tqdm(zip(found, extractions), total=len(pending), desc="extracting", unit="doc", file=sys.stderr,
+                disable=not progress)
+    for (document_id, document), extraction in done:
+        outcome = _store_extraction(store, document_id, document, extraction)
         store.record_outcome(outcome, "extract")
         outcomes.append(outcome)
     return outcomes
 
 
-def _extract_one(store: Store, document_id: str) -> Outcome:
-    document = store.get_document(document_id)
-    if document is None:
+def _store_extraction(
+    store: Store, document_id: str, document: Document | None, extraction: Extraction | None
+) -> Outcome:
+    if document is None or extraction is None:
         return Outcome(document_id, "failed", "document listed as pending but not found", document_id)
-    try:
-        extraction = extract(document)
-    except Exception as error:  # noqa: BLE001 - any extractor bug must fail one document, not the run
-        reason = f"extraction crashed ({type(error).__name__}: {error}); document kept, no claims stored"
+    if extraction.status == "failed":
+        reason = f"{extraction.reason}; document kept, no claims stored"
         return Outcome(document.origin, "failed", reason, document_id)
     if extraction.status == "skipped":
         return Outcome(document.origin, "skipped", extraction.reason, document_id)

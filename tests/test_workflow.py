@@ -109,3 +109,23 @@ def test_a_skipped_or_finished_document_is_not_extracted_again_on_the_next_run(s
     second = workflow.run_ingest(store, [_write(tmp_path, "other.txt", STRIKE)], progress=False)
 
     assert [o.subject.endswith("other.txt") for o in second.extracted] == [True]
+
+
+def test_a_backlog_extracted_on_two_worker_processes_keeps_each_documents_outcome(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(workflow, "PARALLEL_EXTRACTION_FROM", 3)  # a real backlog would take minutes
+    sources = [
+        _write(tmp_path, "a.txt", STRIKE),
+        _write(tmp_path, "crash.txt", "CRASH " + STRIKE),
+        _write(tmp_path, "skip.txt", "SKIP this text"),
+        _write(tmp_path, "b.txt", STRIKE + " Rescuers searched the rubble."),
+    ]
+
+    run = workflow.run_ingest(store, sources, progress=False, workers=2)
+
+    assert [(o.subject.rsplit("/", 1)[-1], o.status) for o in run.extracted] == [
+        ("a.txt", "stored"), ("crash.txt", "failed"), ("skip.txt", "skipped"), ("b.txt", "stored")
+    ]
+    assert "RuntimeError: parser choked on a table" in run.extracted[1].reason
+    assert len(list(store.iter_claims())) == 2

@@ -35,15 +35,17 @@ def anything_read(run: IngestRun) -> bool:
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--fetch", is_flag=True, help="Allow downloading http(s) URLs (off by default: no network).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes (Dask) when many documents wait; 1 extracts in this process.")
 @database_option
-def command(sources: tuple[str, ...], fetch: bool, db_url: str) -> None:
+def command(sources: tuple[str, ...], fetch: bool, workers: int, db_url: str) -> None:
     """Store documents from PATHS_OR_URLS, extract their claims and relink incidents.
 
     Bad inputs are reported, not fatal; the exit status is 1 only if nothing could be read.
     """
     store = Store.open(db_url)
     try:
-        run = run_ingest(store, sources, allow_fetch=fetch)
+        run = run_ingest(store, sources, allow_fetch=fetch, workers=workers)
     finally:
         store.close()
     click.echo(format_run_summary(run))

@@ -16,8 +16,10 @@ from typing import Any
 from svidok.evaluate.gold_mappings import (
     NO_CLAIM,
     NO_SVIDOK_CODE,
+    accepted_claim_types,
     bellingcat_type,
     canonical_claimants,
+    cir_accepted_types,
     cir_category_code,
     normalise_admin1,
 )
@@ -39,6 +41,9 @@ class GoldEvent:
     # Taxonomy code; "none" where the gold category has no svidok equivalent; None where the set has none.
     type: str | None
     category_raw: str | None
+    # The claim types that are right for this row (any claim of one of them is correct); None
+    # where the gold cannot judge a claim's type, empty where the text reports no event.
+    accepted_types: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ def ucdp_gold(row: dict[str, Any]) -> GoldEvent:
         # UCDP's type_of_violence classifies the conflict, not the reported event: not scored.
         type=None,
         category_raw=None,
+        accepted_types=accepted_claim_types("ucdp"),
     )
 
 
@@ -110,6 +116,7 @@ def bellingcat_gold(row: dict[str, Any]) -> GoldEvent:
         claimant_raw=None,
         type=bellingcat_type(),
         category_raw=None,
+        accepted_types=accepted_claim_types("bellingcat"),
     )
 
 
@@ -128,6 +135,7 @@ def cir_gold(row: dict[str, Any]) -> GoldEvent:
         # An unknown category is treated like one with no svidok equivalent: not scored.
         type=(cir_category_code(category) or NO_SVIDOK_CODE) if category else None,
         category_raw=category,
+        accepted_types=cir_accepted_types(category) if category else None,
     )
 
 
@@ -149,6 +157,7 @@ def annotated_gold(row: dict[str, Any]) -> GoldEvent:
         claimant_raw=claimant,
         type=types[0] if types else NO_CLAIM,
         category_raw=", ".join(types) or None,
+        accepted_types=frozenset(types),
     )
 
 

@@ -30,6 +30,10 @@ class GoldMappings:
     admin1_group: dict[str, frozenset[str]]
     cir_categories: dict[str, str]
     bellingcat_type: str
+    # Data set name -> the claim types that are right for every one of its rows.
+    accepted_types: dict[str, frozenset[str]]
+    # CIR category -> claim types right besides the category's own code.
+    cir_also_accepted: dict[str, frozenset[str]]
     claimant_patterns: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -60,6 +64,11 @@ def load_gold_mappings() -> GoldMappings:
     taxonomy_codes = set(load_taxonomy()) | {NO_SVIDOK_CODE}
     _require_known("cir_categories", set(data["cir_categories"].values()), taxonomy_codes)
     _require_known("bellingcat", {data["bellingcat"]["type"]}, taxonomy_codes)
+    correctness = dict(data["claim_correctness"])
+    also = {category: frozenset(codes) for category, codes in correctness.pop("cir_also").items()}
+    accepted = {name: frozenset(codes) for name, codes in correctness.items()}
+    _require_known("claim_correctness", set().union(*accepted.values(), *also.values()), taxonomy_codes - {NO_SVIDOK_CODE})
+    _require_known("claim_correctness.cir_also", also.keys(), data["cir_categories"].keys())
     actor_names = {actor.name for actor in load_actors()}
     _require_known("ucdp_claimants", {entry["name"] for entry in data["ucdp_claimants"]}, actor_names)
     patterns = tuple(
@@ -67,7 +76,9 @@ def load_gold_mappings() -> GoldMappings:
         for entry in data["ucdp_claimants"]
         for pattern in entry["patterns"]
     )
-    return GoldMappings(by_alias, by_stem, group, dict(data["cir_categories"]), data["bellingcat"]["type"], patterns)
+    return GoldMappings(
+        by_alias, by_stem, group, dict(data["cir_categories"]), data["bellingcat"]["type"], accepted, also, patterns
+    )
 
 
 def _require_known(section: str, targets: Collection[str], known: Collection[str]) -> None:
@@ -103,6 +114,19 @@ def cir_category_code(category: str) -> str | None:
 
 def bellingcat_type() -> str:
     return load_gold_mappings().bellingcat_type
+
+
+def accepted_claim_types(dataset: str) -> frozenset[str]:
+    """The claim types that are right for any row of a data set with no per-row category."""
+    return load_gold_mappings().accepted_types[dataset]
+
+
+def cir_accepted_types(category: str) -> frozenset[str] | None:
+    """The claim types right for a CIR row of this category; None where it has no svidok code."""
+    code = cir_category_code(category)
+    if code is None or code == NO_SVIDOK_CODE:
+        return None
+    return frozenset({code}) | load_gold_mappings().cir_also_accepted.get(category, frozenset())
 
 
 def canonical_claimants(claimant: str) -> frozenset[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from svidok.evaluate.scoring import Metric, Scorecard
+from svidok.evaluate.scoring import Calibration, Metric, ReliabilityBin, Scorecard
 
 
 def _value(value: float | None) -> str:
@@ -37,7 +37,25 @@ def render_table(card: Scorecard, heading: str) -> str:
         for gold, row in card.confusion.items():
             predicted = ", ".join(f"{label} {n}" for label, n in sorted(row.items(), key=lambda item: -item[1]))
             lines.append(f"    {gold}: {predicted}")
+    if card.calibration is not None:
+        lines.extend(_calibration_rows(card.calibration))
     return "\n".join(lines)
+
+
+def _calibration_rows(calibration: Calibration) -> list[str]:
+    return [
+        f"  {'calibration_ece':<20} {_value(calibration.expected_calibration_error):>6}  "
+        f"{f'n={calibration.claims}':>11}  claims whose type the gold can judge (every claim of a record)",
+        f"  {'confidence bin':<26} {'claims':>7} {'mean conf':>9} {'accuracy':>8}",
+        *(
+            f"  {f'{b.low:.1f}-{b.high:.1f}':<26} {b.count:>7} {_value(b.mean_confidence):>9} {_value(b.accuracy):>8}"
+            for b in calibration.bins
+        ),
+    ]
+
+
+def _bin_json(b: ReliabilityBin) -> dict[str, Any]:
+    return {"low": b.low, "high": b.high, "count": b.count, "mean_confidence": b.mean_confidence, "accuracy": b.accuracy}
 
 
 def _metric_json(metric: Metric) -> dict[str, Any]:
@@ -58,4 +76,11 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
             for c in card.type_classes
         ],
         "confusion": card.confusion,
+        "calibration": None
+        if card.calibration is None
+        else {
+            "claims": card.calibration.claims,
+            "expected_calibration_error": card.calibration.expected_calibration_error,
+            "bins": [_bin_json(b) for b in card.calibration.bins],
+        },
     }

@@ -16,10 +16,25 @@ Denominators (a record without an extracted value counts as a miss unless said o
 - claimant: records whose gold claimant names an actor svidok knows.
 - type_accuracy, type_macro_f1: records whose gold category maps to a taxonomy code (not `none`).
 - coverage_*: all evaluated records (failed extractions included), counting those with a value.
+
+Calibration (is a claim of confidence 0.7 right 70% of the time?) judges EVERY claim of a
+record, not only the primary one, because every claim is shown with its confidence. A claim
+is *correct* when its type is among the record's accepted types (`GoldEvent.accepted_types`):
+- CIR: the taxonomy code its category maps to, and for the two civilian-harm categories
+  both civilian-harm types (as for Bellingcat); rows whose category has no code (`none`:
+  bombing or explosion, munitions, other...) are not judged. The gold has one category per
+  row, so a second claim of another type counts as wrong even where the headline supports
+  it ("column destroyed" as movement and losses): the measured accuracy is a lower bound.
+- Bellingcat (civilian harm only): attack_on_civilians or killing.
+- UCDP (fatal clashes only): armed_clash, attack_on_civilians, killing or military_losses;
+  the loosest of the four judgements, since UCDP has no per-row event category.
+- svidok's annotated fixtures: any of the row's gold types; on a text reporting no event
+  every claim is wrong.
+The expected calibration error is the claim-weighted mean |accuracy - mean confidence| over
+ten equal-width confidence bins.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -31,10 +46,11 @@ from number_parser import parse as spell_out_numbers_as_digits
 
 from svidok.evaluate.datasets import GoldEvent
 from svidok.evaluate.gold_mappings import NO_CLAIM, NO_SVIDOK_CODE, admin1_equivalent
+from svidok.geocode.distance import haversine_km
 
-EARTH_RADIUS_KM = 6371.0088
 COORDINATE_TOLERANCE_KM = 10.0
 DATE_TOLERANCE_DAYS = 1
+CALIBRATION_BINS = 10
 
 JsonClaim = dict[str, Any]
 
@@ -74,6 +90,24 @@ class ClassScore:
     support: int
 
 
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Claims whose confidence falls in [low, high) (the last bin includes 1.0)."""
+
+    low: float
+    high: float
+    count: int
+    mean_confidence: float | None
+    accuracy: float | None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    claims: int
+    expected_calibration_error: float | None
+    bins: list[ReliabilityBin]
+
+
 @dataclass
 class Scorecard:
     dataset: str
@@ -85,6 +119,7 @@ class Scorecard:
     type_macro_f1: float | None = None
     type_classes: list[ClassScore] = field(default_factory=list)
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    calibration: Calibration | None = None
 
 
 # ---- single comparisons -------------------------------------------------------------------
@@ -103,14 +138,6 @@ def claim_start_date(claim: JsonClaim | None) -> date | None:
 
 def dates_within(gold: date, extracted: date | None, days: int) -> bool:
     return extracted is not None and abs((extracted - gold).days) <= days
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points given in decimal degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def record_places(claims: list[JsonClaim]) -> list[dict[str, Any]]:
@@ -175,6 +202,70 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float | None:
     """Unweighted mean F1 over the gold classes present; None without pairs."""
     scores = class_scores(pairs)
     return sum(s.f1 for s in scores) / len(scores) if scores else None
+
+
+# ---- calibration of claim confidence ------------------------------------------------------
+
+
+def claim_is_correct(claim: JsonClaim, gold: GoldEvent) -> bool | None:
+    """Whether the claim's type is right for the record; None where the gold cannot judge it."""
+    if gold.accepted_types is None:
+        return None
+    return claim["type"] in gold.accepted_types
+
+
+def judged_claims(extractions: Iterable[ExtractedRecord]) -> list[tuple[float, bool]]:
+    """(confidence, correct) for every claim the gold can judge."""
+    judged = []
+    for e in extractions:
+        for claim in e.claims:
+            correct = claim_is_correct(claim, e.gold)
+            if correct is not None:
+                judged.append((float(claim.get("confidence") or 0.0), correct))
+    return judged
+
+
+def _bin_index(confidence: float, bins: int) -> int:
+    return min(bins - 1, max(0, int(confidence * bins)))
+
+
+def reliability_table(judged: Iterable[tuple[float, bool]], bins: int = CALIBRATION_BINS) -> list[ReliabilityBin]:
+    """Count, mean confidence and accuracy of each of `bins` equal-width confidence bins."""
+    members: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for confidence, correct in judged:
+        members[_bin_index(confidence, bins)].append((confidence, correct))
+    return [
+        ReliabilityBin(
+            low=index / bins,
+            high=(index + 1) / bins,
+            count=len(group),
+            mean_confidence=sum(c for c, _ in group) / len(group) if group else None,
+            accuracy=sum(1 for _, ok in group if ok) / len(group) if group else None,
+        )
+        for index, group in enumerate(members)
+    ]
+
+
+def expected_calibration_error(judged: Iterable[tuple[float, bool]], bins: int = CALIBRATION_BINS) -> float | None:
+    """Claim-weighted mean gap between accuracy and mean confidence over the bins; None without claims."""
+    table = reliability_table(judged, bins)
+    total = sum(b.count for b in table)
+    if not total:
+        return None
+    gaps = [
+        b.count * abs(b.accuracy - b.mean_confidence)
+        for b in table
+        if b.accuracy is not None and b.mean_confidence is not None
+    ]
+    return sum(gaps) / total
+
+
+def calibration(extractions: list[ExtractedRecord]) -> Calibration | None:
+    """The reliability of the claims' confidence; None where the gold judges no claim type."""
+    if not any(e.gold.accepted_types is not None for e in extractions):
+        return None
+    judged = judged_claims(extractions)
+    return Calibration(len(judged), expected_calibration_error(judged), reliability_table(judged))
 
 
 # ---- per-dataset scorecard ----------------------------------------------------------------
@@ -294,6 +385,7 @@ def score_extractions(dataset: str, extractions: list[ExtractedRecord]) -> Score
         type_macro_f1=macro_f1(pairs) if has_types else None,
         type_classes=class_scores(pairs) if has_types else [],
         confusion=confusion_counts(pairs) if has_types else {},
+        calibration=calibration(extractions),
     )
 
 

@@ -1,7 +1,8 @@
 """Extraction: from a Document to its Claims, with every field traced to a span of text.
 
 `extract(document)` returns the claims and how extraction ended (never silently empty);
-`extract_claims(document)` returns the claims alone.
+`extract_claims(document)` returns the claims alone; `svidok.extract.batch.extract_many`
+extracts many documents, on several processes where asked.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from svidok.records import Claim, Document, Place
 class Extraction:
     language: str
     claims: list[Claim]
-    status: Literal["extracted", "skipped"]
+    # "failed": extraction crashed on this document (only `batch.extract_many` reports it;
+    # `extract` itself raises).
+    status: Literal["extracted", "skipped", "failed"]
     reason: str = ""
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from svidok.extract.actors import ActorMatch, find_actors
+from svidok.extract.claimants import is_canonical
 from svidok.extract.confidence import ConfidenceSignals, claim_confidence
 from svidok.extract.dates import DateMention
 from svidok.extract.lexicon import Lexicon
@@ -77,16 +78,24 @@ def build_claim(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> Clai
         number_spans={name: inputs.span(c.start, c.end) for name, c in counts.items()},
         label=atrocity_label(trigger.text, lexicon) if trigger.type == "atrocity_label" else None,
         legal=list(taxonomy.legal),
-        confidence=claim_confidence(
-            ConfidenceSignals(
-                trigger_length=len(trigger.text),
-                has_claimant=claimant is not None,
-                has_place=bool(inputs.places),
-                has_date_mention=bool(inputs.event_dates),
-                triggers_in_sentence=inputs.trigger_count,
-                inherited=inputs.inherited,
-            )
-        ),
+        confidence=claim_confidence(confidence_signals(inputs, trigger, lexicon)),
+    )
+
+
+def confidence_signals(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> ConfidenceSignals:
+    claimant = inputs.attribution.claimant
+    return ConfidenceSignals(
+        trigger_length=len(trigger.text),
+        has_claimant=claimant is not None,
+        has_place=bool(inputs.places),
+        has_date_mention=bool(inputs.event_dates),
+        triggers_in_sentence=inputs.trigger_count,
+        inherited=inputs.inherited,
+        model_probability=trigger.probability,
+        by_model=trigger.by_model,
+        claimant_canonical=claimant is not None and is_canonical(claimant),
+        document_length=len(inputs.document.text),
+        language=lexicon.language,
     )
 
 

@@ -25,6 +25,9 @@ NO_EVENT = "none"
 TRAINING_FOLDER = "training"
 CHAR_NGRAM_SIZES = range(2, 6)
 WORD_PREFIX = "#"  # keeps word features apart from character n-grams of the same letters
+# Words whose n-gram positions are remembered; past this the memory starts afresh, so that
+# a long run's stream of names and numbers cannot grow it without bound.
+_REMEMBERED_WORDS = 50_000
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _DIGIT = re.compile(r"\d")
@@ -37,15 +40,29 @@ def sentence_ngrams(text: str) -> list[str]:
     word bigrams carry phrases ("shot down", "mass grave") that character windows cut apart.
     Digits become 0 so that "66 attacks" and "12 attacks" share their features.
     """
-    words = _WORD.findall(_DIGIT.sub("0", text.lower()))
+    words = sentence_words(text)
     grams: list[str] = []
     for word in words:
-        padded = f" {word} "
-        for size in CHAR_NGRAM_SIZES:
-            grams.extend(padded[start : start + size] for start in range(len(padded) - size + 1))
-    grams.extend(WORD_PREFIX + word for word in words)
-    grams.extend(f"{WORD_PREFIX}{first} {second}" for first, second in zip(words, words[1:]))
+        grams.extend(word_ngrams(word))
+    grams.extend(word_features(words))
     return grams
+
+
+def sentence_words(text: str) -> list[str]:
+    return _WORD.findall(_DIGIT.sub("0", text.lower()))
+
+
+def word_ngrams(word: str) -> list[str]:
+    """The character n-grams of one word, in the order `sentence_ngrams` lists them."""
+    padded = f" {word} "
+    return [padded[start : start + size] for size in CHAR_NGRAM_SIZES for start in range(len(padded) - size + 1)]
+
+
+def word_features(words: list[str]) -> list[str]:
+    """Word unigrams then bigrams."""
+    return [WORD_PREFIX + word for word in words] + [
+        f"{WORD_PREFIX}{first} {second}" for first, second in zip(words, words[1:])
+    ]
 
 
 @dataclass(frozen=True)
@@ -59,13 +76,32 @@ class TypeModel:
     weights: np.ndarray  # float32, n-grams x labels
     intercept: np.ndarray  # float32, one per label
     index: dict[str, int] = field(init=False, repr=False, compare=False)
+    # Vocabulary positions of each word's character n-grams, filled as words are seen: the
+    # same words recur from sentence to sentence, and looking up their n-grams dominated scoring.
+    _word_columns: dict[str, list[int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {gram: position for position, gram in enumerate(self.vocabulary)})
+        object.__setattr__(self, "_word_columns", {})
+
+    def columns(self, text: str) -> list[int]:
+        """Vocabulary positions of the text's known n-grams, in `sentence_ngrams` order."""
+        words = sentence_words(text)
+        found: list[int] = []
+        for word in words:
+            columns = self._word_columns.get(word)
+            if columns is None:
+                if len(self._word_columns) >= _REMEMBERED_WORDS:
+                    self._word_columns.clear()
+                columns = [self.index[gram] for gram in word_ngrams(word) if gram in self.index]
+                self._word_columns[word] = columns
+            found.extend(columns)
+        found.extend(self.index[gram] for gram in word_features(words) if gram in self.index)
+        return found
 
     def scores(self, text: str) -> np.ndarray:
         """Linear scores per label: sublinear TF x IDF, L2-normalised, as TfidfVectorizer computes it."""
-        counts = Counter(self.index[gram] for gram in sentence_ngrams(text) if gram in self.index)
+        counts = Counter(self.columns(text))
         if not counts:
             return self.intercept.astype(np.float64)
         columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))

@@ -1,42 +1,97 @@
-"""The trained sentence-type classifier: loads, covers the taxonomy, types unseen sentences."""
+"""The trained sentence-type classifiers (English, Ukrainian, Russian): load, cover the taxonomy, type unseen sentences."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from svidok.extract.classify import NO_EVENT, classify_sentences, load_type_model, training_set_path
+from svidok.extract.classify import (
+    NO_EVENT,
+    available_classifier_languages,
+    classify_sentences,
+    load_type_model,
+    model_path,
+    training_set_path,
+)
 from svidok.knowledge import load_taxonomy
 
 # Written for these tests; none of them is in the training set (checked below).
 EVENT_SENTENCES = {
-    "Hospital in Kupiansk damaged by Russian rockets": "attack_on_civilians",
-    "Russian Mi-8 helicopter shot down near Bakhmut": "military_losses",
-    "A column of Russian armour was seen driving through Melitopol": "military_movement",
-    "The occupiers abducted a teacher in Nova Kakhovka.": "detention",
-    "Two civilians killed by shelling in Orikhiv": "killing",
-    "Heavy fighting near the village of Robotyne, Ukrainian troops repelled several assaults": "armed_clash",
-    "Residents of occupied Tokmak are being forced to take Russian passports to receive pensions": "citizenship_coercion",
+    "en": {
+        "Hospital in Kupiansk damaged by Russian rockets": "attack_on_civilians",
+        "Russian Mi-8 helicopter shot down near Bakhmut": "military_losses",
+        "A column of Russian armour was seen driving through Melitopol": "military_movement",
+        "The occupiers abducted a teacher in Nova Kakhovka.": "detention",
+        "Two civilians killed by shelling in Orikhiv": "killing",
+        "Heavy fighting near the village of Robotyne, Ukrainian troops repelled several assaults": "armed_clash",
+        "Residents of occupied Tokmak are being forced to take Russian passports to receive pensions": "citizenship_coercion",
+    },
+    "uk": {
+        "Росіяни обстріляли поліклініку в Куп'янську, пошкоджено дах і вікна": "attack_on_civilians",
+        "Під Бахмутом збили російський гелікоптер Мі-8": "military_losses",
+        "Колона російської бронетехніки проїхала через Мелітополь у бік Василівки": "military_movement",
+        "Окупанти викрали вчительку в Новій Каховці.": "detention",
+        "Двоє мирних мешканців загинули внаслідок обстрілу Оріхова": "killing",
+        "Мешканців окупованого Токмака змушують брати російські паспорти, щоб отримувати пенсію": "citizenship_coercion",
+        "Окупанти вивезли дітей з Олешок до Криму": "forced_displacement",
+    },
+    "ru": {
+        "Российские войска обстреляли поликлинику в Купянске, повреждены крыша и окна": "attack_on_civilians",
+        "Минобороны РФ: уничтожены два танка и пять бронемашин ВСУ": "military_losses",
+        "Колонна российской бронетехники прошла через Мелитополь в сторону Васильевки": "military_movement",
+        "В Новой Каховке похитили учительницу.": "detention",
+        "Двое мирных жителей погибли в результате обстрела Орехова": "killing",
+        "Подразделения группировки «Юг» освободили населенный пункт Андреевка": "armed_clash",
+        "Сальдо объявил «эвакуацию» жителей Каховки в Крым": "forced_displacement",
+    },
 }
-NON_EVENT_SENTENCES = [
-    "The central bank left its key rate unchanged on Thursday.",
-    "Reporting by Olena Petrenko; editing by John Smith.",
-    "Heavy snow is expected in Chernihiv region at the weekend.",
-    "The foreign ministers discussed the next package of sanctions in Brussels.",
-]
+NON_EVENT_SENTENCES = {
+    "en": [
+        "The central bank left its key rate unchanged on Thursday.",
+        "Reporting by Olena Petrenko; editing by John Smith.",
+        "Heavy snow is expected in Chernihiv region at the weekend.",
+        "The foreign ministers discussed the next package of sanctions in Brussels.",
+    ],
+    "uk": [
+        "Національний банк залишив облікову ставку без змін у четвер.",
+        "У вихідні на Чернігівщині очікується сильний снігопад.",
+        "Підписуйтесь на наш канал у Telegram та Viber!",
+        "Повітряна тривога на Полтавщині, прямуйте до укриттів.",
+    ],
+    "ru": [
+        "Центробанк оставил ключевую ставку без изменений в четверг.",
+        "На выходных в Черниговской области ожидается сильный снегопад.",
+        "Подписывайтесь на наш канал в Telegram и Viber!",
+        "Министры иностранных дел обсудили в Брюсселе следующий пакет санкций.",
+    ],
+}
+LANGUAGES = tuple(EVENT_SENTENCES)
 
 
-def training_texts() -> set[str]:
-    lines = training_set_path("en").read_text(encoding="utf-8").splitlines()
+def training_texts(language: str) -> set[str]:
+    lines = training_set_path(language).read_text(encoding="utf-8").splitlines()
     return {json.loads(line)["text"] for line in lines if line.strip()}
 
 
-def test_test_sentences_are_not_in_the_training_set() -> None:
-    assert not (set(EVENT_SENTENCES) | set(NON_EVENT_SENTENCES)) & training_texts()
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_test_sentences_are_not_in_the_training_set(language: str) -> None:
+    assert not (set(EVENT_SENTENCES[language]) | set(NON_EVENT_SENTENCES[language])) & training_texts(language)
 
 
-def test_model_labels_are_the_taxonomy_codes_and_none() -> None:
-    assert set(load_type_model("en").labels) == set(load_taxonomy()) | {NO_EVENT}
+def test_english_ukrainian_and_russian_models_are_available() -> None:
+    assert set(LANGUAGES) <= set(available_classifier_languages())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_model_labels_are_the_taxonomy_codes_and_none(language: str) -> None:
+    model = load_type_model(language)
+    assert model.language == language
+    assert set(model.labels) == set(load_taxonomy()) | {NO_EVENT}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_model_file_stays_compact(language: str) -> None:
+    assert model_path(language).stat().st_size < 3_000_000
 
 
 def test_each_sentence_gets_a_probability_distribution_over_all_codes() -> None:
@@ -48,21 +103,27 @@ def test_each_sentence_gets_a_probability_distribution_over_all_codes() -> None:
         assert sum(distribution.values()) == pytest.approx(1.0)
 
 
-def test_classification_is_deterministic_and_independent_of_the_batch() -> None:
-    texts = list(EVENT_SENTENCES)
-    assert classify_sentences(texts, "en") == classify_sentences(texts, "en")
-    assert classify_sentences(texts[:1], "en")[0] == pytest.approx(classify_sentences(texts, "en")[0])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_classification_is_deterministic_and_independent_of_the_batch(language: str) -> None:
+    texts = list(EVENT_SENTENCES[language])
+    assert classify_sentences(texts, language) == classify_sentences(texts, language)
+    assert classify_sentences(texts[:1], language)[0] == pytest.approx(classify_sentences(texts, language)[0])
 
 
-@pytest.mark.parametrize(("sentence", "expected"), EVENT_SENTENCES.items())
-def test_unseen_event_sentence_gets_its_type(sentence: str, expected: str) -> None:
-    distribution = classify_sentences([sentence], "en")[0]
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [(language, sentence, code) for language, examples in EVENT_SENTENCES.items() for sentence, code in examples.items()],
+)
+def test_unseen_event_sentence_gets_its_type(language: str, sentence: str, expected: str) -> None:
+    distribution = classify_sentences([sentence], language)[0]
     assert max(distribution, key=distribution.__getitem__) == expected
 
 
-@pytest.mark.parametrize("sentence", NON_EVENT_SENTENCES)
-def test_sentence_reporting_no_event_gets_none(sentence: str) -> None:
-    distribution = classify_sentences([sentence], "en")[0]
+@pytest.mark.parametrize(
+    ("language", "sentence"), [(language, sentence) for language, texts in NON_EVENT_SENTENCES.items() for sentence in texts]
+)
+def test_sentence_reporting_no_event_gets_none(language: str, sentence: str) -> None:
+    distribution = classify_sentences([sentence], language)[0]
     assert max(distribution, key=distribution.__getitem__) == NO_EVENT
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from svidok.extract.actors import find_actors
 from svidok.extract.claimants import claimant_from_mention, claimant_kind
+from svidok.extract.lang.en_parse import lemma_of
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.reading import Attribution
 from svidok.records import Span
@@ -36,13 +37,14 @@ class ParsedAttribution:
 
 def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     """The attribution of one sentence; `offset` maps sentence offsets to document offsets."""
+    # `Doc.text` joins every token anew on each access: read it once per sentence.
     text = parsed.text
     hedge = _first_match(lexicon.unattributed, text)
     found = (
-        _source_preposition(parsed, lexicon)
-        or _headline_frame(parsed, lexicon)
+        _source_preposition(parsed, text, lexicon)
+        or _headline_frame(parsed, text, lexicon)
         or _reporting_verb(parsed, lexicon)
-        or _headline_source(parsed)
+        or _headline_source(parsed, text)
     )
     if found is not None:
         source, cue = found
@@ -63,8 +65,8 @@ def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[s
     return min(matches, key=lambda m: m.start()) if matches else None
 
 
-def _source_preposition(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
-    match = _first_match(lexicon.source_prepositions, parsed.text)
+def _source_preposition(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
+    match = _first_match(lexicon.source_prepositions, text)
     if match is None:
         return None
     cue = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -84,7 +86,7 @@ def _source_preposition(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan, Token
 
 def _reporting_verb(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan | None, TokenSpan] | None:
     """(source, cue) for the most prominent reporting verb; source None where it is unnamed."""
-    candidates = [t for t in parsed if t.lemma_.lower() in lexicon.reporting_verbs and t.pos_ in {"VERB", "AUX"}]
+    candidates = [t for t in parsed if t.pos_ in {"VERB", "AUX"} and lemma_of(t).lower() in lexicon.reporting_verbs]
     # Prefer verbs with a named (non-pronoun) subject, then the one closest to the root.
     ranked = sorted(candidates, key=lambda t: (_named_source(t) is None, _depth(t)))
     for verb in ranked:
@@ -115,7 +117,7 @@ def _unnamed_subject(verb: Token) -> bool:
 
 def _source_phrase(head: Token) -> TokenSpan | None:
     """The phrase naming the source headed by `head`; None for a bare "reports" or "sources"."""
-    if head.lower_ in _SOURCE_NOUNS or head.lemma_.lower() in _SOURCE_NOUNS:
+    if head.lower_ in _SOURCE_NOUNS or lemma_of(head).lower() in _SOURCE_NOUNS:
         # "Earlier reports by the GUR" names the GUR, not the reports.
         objects = [
             obj
@@ -152,9 +154,8 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _headline_frame(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
+def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
     """The source of a headline-style statement, named before a colon or after a final comma."""
-    text = parsed.text
     trailing = _TRAILING_SAYS.search(text)
     leading = _LEADING_SOURCE.match(text)
     if leading is not None and not _names_a_source(leading.group("source"), lexicon):
@@ -173,9 +174,9 @@ def _names_a_source(words: str, lexicon: Lexicon) -> bool:
     return any(a.entry.role != "civilians" for a in find_actors(words)) or claimant_kind(words, lexicon) != "unknown"
 
 
-def _headline_source(parsed: Doc) -> tuple[TokenSpan, TokenSpan] | None:
+def _headline_source(parsed: Doc, text: str) -> tuple[TokenSpan, TokenSpan] | None:
     """A trailing source in headline style: "Two killed in shelling of Avdiivka - police"."""
-    match = _HEADLINE_SOURCE.search(parsed.text)
+    match = _HEADLINE_SOURCE.search(text)
     if match is None or len(match.group("source").split()) > 6:
         return None
     source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="contract")
