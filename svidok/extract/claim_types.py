@@ -33,7 +33,8 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
     typed: dict[int, list[Trigger]] = {}
     for sentence, p in zip(sentences, probabilities):
         kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]]
-        if not kept:
+        # Where a suppressor spoke ("document war crimes"), the words are there but no event is.
+        if not kept and not any(pattern.search(sentence.text) for pattern in lexicon.suppressors):
             best = max((code for code in p if code != NO_EVENT), key=lambda code: p[code])
             if p[best] >= alone_bar:
                 kept = [Trigger(best, 0, len(sentence.text), sentence.text, probability=p[best], by_model=True)]
