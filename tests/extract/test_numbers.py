@@ -36,3 +36,15 @@ def test_counts_next_to_casualty_words_are_read(sentence: str, expected: dict[st
 )
 def test_vague_amounts_calibres_units_and_years_are_not_counts(sentence: str) -> None:
     assert "fatalities" not in counts(sentence) and "injured" not in counts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("One Ukrainian serviceman killed, three wounded near Avdiivka.", {"fatalities": 1, "injured": 3}),
+        ("The command reports 2 KIA's and 4 WIA's amid 66 attacks.", {"fatalities": 2, "injured": 4}),
+        ("One militiaman was killed in the shelling.", {"fatalities": 1}),
+    ],
+)
+def test_singular_casualties_and_military_abbreviations_are_read(sentence: str, expected: dict[str, int]) -> None:
+    assert counts(sentence) == expected
