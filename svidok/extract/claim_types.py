@@ -21,6 +21,9 @@ from svidok.extract.triggers import Trigger, find_triggers
 # inside an article, and in a one-line report (a headline or a map caption).
 MODEL_ALONE_IN_ARTICLE = 0.5
 MODEL_ALONE_IN_SHORT_TEXT = 0.3
+# Fewer words than this report nothing on their own ("Avdiivka", "Donetsk Airport"), whatever
+# the model makes of a front-line name.
+MODEL_ALONE_MIN_WORDS = 3
 
 
 def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int, list[Trigger]]:
@@ -34,7 +37,11 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
     for sentence, p in zip(sentences, probabilities):
         kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]]
         # Where a suppressor spoke ("document war crimes"), the words are there but no event is.
-        if not kept and not any(pattern.search(sentence.text) for pattern in lexicon.suppressors):
+        if (
+            not kept
+            and len(sentence.text.split()) >= MODEL_ALONE_MIN_WORDS
+            and not any(pattern.search(sentence.text) for pattern in lexicon.suppressors)
+        ):
             best = max((code for code in p if code != NO_EVENT), key=lambda code: p[code])
             if p[best] >= alone_bar:
                 kept = [Trigger(best, 0, len(sentence.text), sentence.text, probability=p[best], by_model=True)]

@@ -58,6 +58,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
     author_names = {a.lower() for a in document.authors}
 
     claims: list[Claim] = []
+    paragraph_of: dict[int, int] = {}  # id(claim) -> paragraph of the sentence it came from
     context = _Context()
     named: list[Actor] = []  # canonical claimants so far, for "the group" and "investigators"
     for sentence, reading in zip(to_read, readings):
@@ -99,6 +100,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
                 continue
             sentence_claims.append(claim)
         claims.extend(sentence_claims)
+        paragraph_of.update({id(claim): sentence.paragraph for claim in sentence_claims})
         if attribution.claimant is not None or sentence_claims:
             context = _Context(
                 index=sentence.index,
@@ -111,9 +113,29 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
                 claims=sentence_claims + (context.claims if continues else []),
             )
     _resolve_cataphora(claims, named, lexicon)
+    _place_from_paragraph(claims, paragraph_of, content, triggers, places)
     for number, claim in enumerate(claims, start=1):
         claim.id = f"{document.id[:16]}-{number:03d}"
     return claims
+
+
+def _place_from_paragraph(
+    claims: list[Claim],
+    paragraph_of: dict[int, int],
+    content: list[Sentence],
+    triggers: dict[int, list],
+    places: list[Place],
+) -> None:
+    """A claim whose sentence names no place takes those named in the same paragraph by
+    sentences that report nothing themselves: a digest "Three soldiers killed; Dmitrovka",
+    or a dateline. A sentence with its own event keeps its places to itself."""
+    unclaimed: dict[int, list[Place]] = {}
+    for sentence in content:
+        if not triggers.get(sentence.index):
+            unclaimed.setdefault(sentence.paragraph, []).extend(places_in_sentence(sentence, places))
+    for claim in claims:
+        if not claim.places and claim.modality != "general":
+            claim.places = list(dict.fromkeys(unclaimed.get(paragraph_of[id(claim)], [])))
 
 
 def _resolve_cataphora(claims: list[Claim], named: list[Actor], lexicon: Lexicon) -> None:

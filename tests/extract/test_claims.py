@@ -107,3 +107,22 @@ def test_a_headline_and_its_body_are_one_claim_that_takes_the_bodys_date() -> No
     [detention] = [c for c in claims if c.type == "detention"]
     assert len(detention.evidence) == 2
     assert detention.date is not None and detention.date.start == date(2022, 3, 11)
+
+
+def test_a_digest_entry_takes_the_place_named_beside_it() -> None:
+    claims = extract_claims(make_document("Three soldiers killed in fresh clashes; Avdiivka"))
+    assert claims and all(p.mention == "Avdiivka" and p.geonameid == 713122 for c in claims for p in c.places)
+    assert all(c.places for c in claims)
+
+
+def test_a_sentence_with_its_own_event_keeps_its_place_to_itself() -> None:
+    claims = extract_claims(make_document(
+        "A missile struck a school in Kharkiv. Russian forces shelled a hospital. The regional council met in Sumy."
+    ))
+    hospital = next(c for c in claims if "hospital" in c.evidence[0].text)
+    assert [p.name for p in hospital.places] == ["Sumy"]
+
+
+def test_a_bare_place_name_is_no_claim() -> None:
+    for text in ("Avdiivka", "Donetsk Airport", "Shchastia"):
+        assert extract_claims(make_document(text)) == []
