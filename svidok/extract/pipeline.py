@@ -18,7 +18,7 @@ from svidok.extract.dates import find_dates
 from svidok.extract.lang import reader_for
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import only_locates, places_in_sentence
-from svidok.extract.reading import Attribution, SentenceReading
+from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence, split_sentences
 from svidok.records import Actor, Claim, Document, EventDate, Place, Span
 
@@ -201,4 +201,4 @@ def _inherit(attribution: Attribution, sentence: Sentence, context: _Context) ->
     return Attribution(context.claimant, attribution.cue or context.cue, own_source=False)
 
 
-__all__ = ["PlaceFinder", "SentenceReading", "extract_from_text"]
+__all__ = ["PlaceFinder", "extract_from_text"]
