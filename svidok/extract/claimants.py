@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from svidok.extract.actors import find_actors
 from svidok.extract.lexicon import Lexicon
+from svidok.extract.romanise import romanise
 from svidok.knowledge import load_actors
 from svidok.records import Actor, Span
 
@@ -20,7 +21,8 @@ def claimant_from_mention(text: str, start: int, lexicon: Lexicon) -> Actor:
         # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
         entry = max(known, key=lambda a: len(a.text)).entry
         return Actor(name=entry.name, mention=text, kind=entry.kind, span=span)
-    return Actor(name=_LEADING_DETERMINER.sub("", text), mention=text, kind=claimant_kind(text, lexicon), span=span)
+    name = romanise(_LEADING_DETERMINER.sub("", text), lexicon.language)
+    return Actor(name=name, mention=text, kind=claimant_kind(text, lexicon), span=span)
 
 
 def claimant_kind(mention: str, lexicon: Lexicon) -> str:
