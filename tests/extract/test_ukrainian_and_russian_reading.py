@@ -121,3 +121,20 @@ def test_a_pronoun_speaker_leaves_the_claimant_to_the_previous_sentence() -> Non
 def test_a_headline_source_after_a_dash_is_the_claimant() -> None:
     found = attribution("Двоє загиблих у Харкові внаслідок обстрілу – ОВА", "uk")
     assert found.claimant is not None and found.claimant.name == "Ukrainian regional military administration"
+
+
+def test_a_ministry_that_calls_a_report_fake_denies_it_in_russian_and_ukrainian() -> None:
+    from datetime import UTC, date, datetime
+
+    from svidok.extract import extract_claims
+    from svidok.records import Document
+
+    for text in (
+        "Минобороны России назвало сообщения об ударе по жилому дому в Запорожье фейком и провокацией ВСУ.",
+        "Міноборони РФ назвало повідомлення про удар по житловому будинку в Запоріжжі фейком.",
+    ):
+        document = Document(raw=text.encode(), origin="test", captured_at=datetime(2024, 1, 1, tzinfo=UTC),
+                            text=text, published=date(2022, 10, 18))
+        [claim] = extract_claims(document)
+        assert claim.stance == "denies"
+        assert claim.claimant is not None and claim.claimant.name == "Ministry of Defence of the Russian Federation"
