@@ -32,7 +32,12 @@ from pathlib import Path
 from svidok.evaluate.datasets import load_dev_records
 from svidok.evaluate.gold_mappings import NO_SVIDOK_CODE
 from svidok.evaluate.scoring import macro_f1
-from svidok.extract.classify import NO_EVENT, classify_sentences, model_path, training_set_path
+from svidok.extract.classify import (
+    NO_EVENT,
+    classify_sentences,
+    model_path,
+    training_set_path,
+)
 from svidok.extract.lexicon import load_lexicon
 from svidok.extract.triggers import find_triggers
 

@@ -30,7 +30,12 @@ from svidok.evaluate.run import document_for_record
 from svidok.evaluate.scoring import claim_is_correct, expected_calibration_error
 from svidok.extract import extract, pipeline
 from svidok.extract.claim_builder import confidence_signals
-from svidok.extract.confidence import CONFIDENCE_FILE, FEATURE_NAMES, confidence_features, probability_from_features
+from svidok.extract.confidence import (
+    CONFIDENCE_FILE,
+    FEATURE_NAMES,
+    confidence_features,
+    probability_from_features,
+)
 from svidok.records import Claim
 
 REPO = Path(__file__).resolve().parents[1]

@@ -20,7 +20,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
 
-from svidok.extract.classify import NO_EVENT, TypeModel, model_path, sentence_ngrams, training_set_path
+from svidok.extract.classify import (
+    NO_EVENT,
+    TypeModel,
+    model_path,
+    sentence_ngrams,
+    training_set_path,
+)
 from svidok.knowledge import load_taxonomy
 
 SEED = 20220224

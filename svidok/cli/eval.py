@@ -11,7 +11,11 @@ from tqdm import tqdm
 from svidok.cli.common import fail
 from svidok.evaluate.datasets import UnknownDatasetError, load_dev_records
 from svidok.evaluate.report import render_table, scorecard_json
-from svidok.evaluate.scoring import ExtractedRecord, score_by_language, score_extractions
+from svidok.evaluate.scoring import (
+    ExtractedRecord,
+    score_by_language,
+    score_extractions,
+)
 
 # How many failed or skipped records to name on stderr; all of them are counted in the table.
 SHOWN_FAILURES = 5

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from svidok.extract.language import detect_language
 from svidok.extract.lang import supported_languages
+from svidok.extract.language import detect_language
 from svidok.extract.lexicon import available_languages, load_lexicon
 from svidok.extract.pipeline import PlaceFinder, extract_from_text
 from svidok.records import Claim, Document, Place

@@ -15,7 +15,16 @@ from svidok.extract.reading import Attribution, SentenceReading
 from svidok.extract.segment import Sentence
 from svidok.extract.triggers import Trigger, atrocity_label
 from svidok.knowledge import load_taxonomy
-from svidok.records import Actor, Claim, Document, EventDate, Modality, Place, Span, Stance
+from svidok.records import (
+    Actor,
+    Claim,
+    Document,
+    EventDate,
+    Modality,
+    Place,
+    Span,
+    Stance,
+)
 
 # Types whose claims may state how many were killed, hurt or affected.
 _COUNTED_TYPES = {

@@ -12,7 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from svidok.extract.classify import NO_EVENT, available_classifier_languages, classify_sentences
+from svidok.extract.classify import (
+    NO_EVENT,
+    available_classifier_languages,
+    classify_sentences,
+)
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.segment import Sentence
 from svidok.extract.triggers import Trigger, find_triggers

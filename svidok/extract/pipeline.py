@@ -20,6 +20,7 @@ from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence, split_sentences
+from svidok.extract.triggers import Trigger
 from svidok.records import Actor, Claim, Document, EventDate, Place, Span
 
 # (text, publication date) -> resolved places with spans; the date tells which front line
@@ -123,7 +124,7 @@ def _place_from_paragraph(
     claims: list[Claim],
     paragraph_of: dict[int, int],
     content: list[Sentence],
-    triggers: dict[int, list],
+    triggers: dict[int, list[Trigger]],
     places: list[Place],
 ) -> None:
     """A claim whose sentence names no place takes those named in the same paragraph by

@@ -19,7 +19,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from svidok.geocode.names import adjective_root, district_roots, name_key, spelling_skeleton
+from svidok.geocode.names import (
+    adjective_root,
+    district_roots,
+    name_key,
+    spelling_skeleton,
+)
 
 # How much a name tells about the place it names: the current GeoNames name and its
 # spellings ("Sorokine") are strong signals; a former or other name ("Krasnodon") names one

@@ -14,11 +14,29 @@ from datetime import date
 from difflib import get_close_matches
 
 from svidok.geocode.gazetteer import (
-    SPELLING_VARIANT, Area, District, Gazetteer, NameMatch, Region, RegionPrior, Settlement,
+    SPELLING_VARIANT,
+    Area,
+    District,
+    Gazetteer,
+    NameMatch,
+    Region,
+    RegionPrior,
+    Settlement,
 )
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
-from svidok.geocode.recognise import find_district_phrases, find_places, find_region_phrases, tokenize
-from svidok.geocode.resolve import context_weights, published_date, rank_matches, regions_denoted, to_place
+from svidok.geocode.recognise import (
+    find_district_phrases,
+    find_places,
+    find_region_phrases,
+    tokenize,
+)
+from svidok.geocode.resolve import (
+    context_weights,
+    published_date,
+    rank_matches,
+    regions_denoted,
+    to_place,
+)
 from svidok.records import Place
 
 # Query parts: "Izium (Kharkiv region)", "Shebekino, Belgorod region", "Kamyshan in the Kherson region".

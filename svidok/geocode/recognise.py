@@ -13,9 +13,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from svidok.geocode.gazetteer import Area, District, Gazetteer, NameMatch, Region, Settlement
+from svidok.geocode.gazetteer import (
+    Area,
+    District,
+    Gazetteer,
+    NameMatch,
+    Region,
+    Settlement,
+)
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
-from svidok.geocode.resolve import admin1_of, context_weights, published_date, rank_matches, regions_denoted, to_place
+from svidok.geocode.resolve import (
+    admin1_of,
+    context_weights,
+    published_date,
+    rank_matches,
+    regions_denoted,
+    to_place,
+)
 from svidok.records import Place, Span
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")

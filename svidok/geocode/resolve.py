@@ -12,7 +12,16 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from svidok.geocode.gazetteer import (
-    SPELLING_VARIANT, Area, Country, District, Entry, Gazetteer, NameMatch, Region, RegionPrior, Settlement,
+    SPELLING_VARIANT,
+    Area,
+    Country,
+    District,
+    Entry,
+    Gazetteer,
+    NameMatch,
+    Region,
+    RegionPrior,
+    Settlement,
 )
 from svidok.records import Place, Span
 

@@ -17,11 +17,33 @@ from operator import attrgetter
 from typing import get_args
 
 from svidok.knowledge import independence_root, load_taxonomy
-from svidok.link.attribution import DisjointSets, attribute, copy_representatives, is_identifiable
-from svidok.link.compatibility import PlaceRelation, date_bounds, dates_compatible, relate_places
+from svidok.link.attribution import (
+    DisjointSets,
+    attribute,
+    copy_representatives,
+    is_identifiable,
+)
+from svidok.link.compatibility import (
+    PlaceRelation,
+    date_bounds,
+    dates_compatible,
+    relate_places,
+)
 from svidok.link.settings import LinkSettings
-from svidok.link.text_similarity import content_tokens, jaccard, shingles, token_set_similarity
-from svidok.records import Claim, Document, Incident, IncidentStatus, Place, PlacePrecision
+from svidok.link.text_similarity import (
+    content_tokens,
+    jaccard,
+    shingles,
+    token_set_similarity,
+)
+from svidok.records import (
+    Claim,
+    Document,
+    Incident,
+    IncidentStatus,
+    Place,
+    PlacePrecision,
+)
 
 _PRECISION_RANK = {precision: rank for rank, precision in enumerate(get_args(PlacePrecision))}
 

@@ -7,7 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from svidok.records import Claim
-from svidok.serve.api_models import ClaimOut, DocumentOut, IncidentDetailOut, IncidentListOut, ReviewOut
+from svidok.serve.api_models import (
+    ClaimOut,
+    DocumentOut,
+    IncidentDetailOut,
+    IncidentListOut,
+    ReviewOut,
+)
 from svidok.serve.auth import api_user
 from svidok.serve.services import Services, services
 from svidok.store.queries import MAX_PAGE, IncidentFilter

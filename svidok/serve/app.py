@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from importlib import resources
-
 from collections.abc import Awaitable, Callable
+from importlib import resources
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request

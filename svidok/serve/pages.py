@@ -9,11 +9,25 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from svidok.knowledge import load_taxonomy
 from svidok.records import Claim, Document, LegalRef
-from svidok.serve.auth import end_session, local_path, page_user, require_csrf, signed_in_user, start_session
+from svidok.serve.auth import (
+    end_session,
+    local_path,
+    page_user,
+    require_csrf,
+    signed_in_user,
+    start_session,
+)
 from svidok.serve.claim_edits import DATE_PRECISIONS, MODALITIES, place_lines
 from svidok.serve.filters import ListFilters, list_filters
 from svidok.serve.highlight import Highlighted, highlight_spans
-from svidok.serve.map_svg import HEIGHT, TIMELINE_HEIGHT, WIDTH, map_points, oblast_outlines, weekly_timeline
+from svidok.serve.map_svg import (
+    HEIGHT,
+    TIMELINE_HEIGHT,
+    WIDTH,
+    map_points,
+    oblast_outlines,
+    weekly_timeline,
+)
 from svidok.serve.passwords import password_matches
 from svidok.serve.rendering import render
 from svidok.serve.services import Services, services

@@ -16,7 +16,12 @@ from sqlalchemy.exc import IntegrityError
 
 from svidok.records import Claim, Document, Incident, Outcome
 from svidok.store.migrate import upgrade_to_head
-from svidok.store.rows import claim_row, document_from_row, document_row, searchable_document_text
+from svidok.store.rows import (
+    claim_row,
+    document_from_row,
+    document_row,
+    searchable_document_text,
+)
 from svidok.store.schema import claims, documents, incident_claims, incidents, outcomes
 from svidok.store.search import SearchHit, SearchIndex, search_index_for
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from claims_for_scoring import claim_json, extraction, gold
 
 from svidok.evaluate.datasets import annotated_gold, bellingcat_gold, cir_gold
 from svidok.evaluate.scoring import (
@@ -11,7 +12,6 @@ from svidok.evaluate.scoring import (
     reliability_table,
     score_extractions,
 )
-from claims_for_scoring import claim_json, extraction, gold
 
 
 def test_a_perfectly_calibrated_set_has_zero_error():

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from svidok.evaluate.datasets import UnknownDatasetError, choose_lines, load_dev_records
-from svidok.evaluate.gold_mappings import canonical_claimants, cir_category_code, load_gold_mappings, normalise_admin1
+from svidok.evaluate.gold_mappings import (
+    canonical_claimants,
+    cir_category_code,
+    load_gold_mappings,
+    normalise_admin1,
+)
 from svidok.knowledge import load_taxonomy
 
 UCDP_ROW = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from claims_for_scoring import claim_json, extraction, gold, place
 
 from svidok.evaluate.scoring import (
     NO_CLAIM,
@@ -16,7 +17,6 @@ from svidok.evaluate.scoring import (
     score_by_language,
     score_extractions,
 )
-from claims_for_scoring import claim_json, extraction, gold, place
 
 KRAMATORSK = (48.7389, 37.5848)
 SLOVIANSK = (48.8528, 37.6050)

@@ -5,6 +5,7 @@ import io
 from datetime import datetime, timezone
 
 from export_records import DOCUMENT, KHARKIV, PASSPORTS, SHELLING, incident
+
 from svidok.export.acled_csv import ACLED_COLUMNS, write_acled_csv
 
 EXPORTED_AT = datetime(2024, 1, 1, tzinfo=timezone.utc)

@@ -4,6 +4,7 @@ import io
 import json
 
 from export_records import KHARKIV, PASSPORTS, SHELLING, incident
+
 from svidok.export.geojson import write_incidents_geojson
 from svidok.records import Place
 

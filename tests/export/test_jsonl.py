@@ -4,8 +4,8 @@ import io
 import json
 
 import pytest
-
 from export_records import DOCUMENT, PASSPORTS, SHELLING
+
 from svidok.export.jsonl import write_claims_jsonl
 
 

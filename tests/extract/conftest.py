@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from extract_documents import make_document, shared_dir
+
 from svidok.records import Document
 
 

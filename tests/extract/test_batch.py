@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from extract_documents import make_document
+
 from svidok.cli.extract import command as extract_command
 from svidok.extract import Extraction
 from svidok.extract.batch import extract_isolated, extract_many

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from extract_documents import make_document
+
 from svidok.extract import extract, extract_claims
 from svidok.extract.language import detect_language
 from svidok.extract.segment import split_sentences
-
-from extract_documents import make_document
 
 
 def types_of(text: str) -> list[str]:

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from extract_documents import make_document
+
 from svidok.extract import extract
 from svidok.records import Claim
 

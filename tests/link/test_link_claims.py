@@ -3,9 +3,6 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from svidok.link import link_claims
-from svidok.records import Claim, Document
-
 from link_records import (
     GOVERNOR,
     GUR,
@@ -19,6 +16,9 @@ from link_records import (
     claim,
     document,
 )
+
+from svidok.link import link_claims
+from svidok.records import Claim, Document
 
 GUR_STATEMENT = (
     "Ukraine's military intelligence (GUR) claimed on Friday that occupation authorities in Kherson "

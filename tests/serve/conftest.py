@@ -13,12 +13,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from workbench_clients import PASSWORDS, log_in
+
 from svidok.serve.app import create_app
 from svidok.serve.passwords import hash_password
 from svidok.store import Store
 from svidok.store.accounts import Accounts
-
-from workbench_clients import PASSWORDS, log_in
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from workbench_clients import csrf_of, log_in
 
 from svidok.store import Store
 from svidok.store.audit import AuditLog
 from svidok.store.queries import IncidentQueries
-
-from workbench_clients import csrf_of, log_in
 
 
 def _some_incident_and_claim(store: Store) -> tuple[str, str]:

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from svidok.serve.api_models import ClaimOut, DocumentOut, IncidentDetailOut, IncidentListOut
+from svidok.serve.api_models import (
+    ClaimOut,
+    DocumentOut,
+    IncidentDetailOut,
+    IncidentListOut,
+)
 from svidok.store import Store
 
 

@@ -20,10 +20,10 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from workbench_clients import log_in
+
 from svidok.serve.app import create_app
 from svidok.store import Store
-
-from workbench_clients import log_in
 
 EXAMPLES_PER_OPERATION = 12
 

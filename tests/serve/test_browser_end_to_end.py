@@ -5,12 +5,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from workbench_clients import PASSWORDS
 
 from svidok.serve.app import create_app
 from svidok.serve.background import serving
 from svidok.store import Store
-
-from workbench_clients import PASSWORDS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

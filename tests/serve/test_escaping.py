@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from fastapi.testclient import TestClient
+from workbench_clients import PASSWORDS, log_in
 
 from svidok.link.incidents import build_incident
 from svidok.records import Claim, Document, Incident, LegalRef, Span
@@ -13,8 +14,6 @@ from svidok.serve.passwords import hash_password
 from svidok.store import Store
 from svidok.store.accounts import Accounts
 from svidok.store.review import Reviews
-
-from workbench_clients import PASSWORDS, log_in
 
 SCRIPT = "<script>alert('pwned')</script>"
 HOSTILE_TEXT = f"Officials said a shell hit the market. {SCRIPT} Two people were killed <img src=x onerror=alert(1)>."

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from workbench_clients import csrf_of, log_in
 
 from svidok.serve.app import create_app
 from svidok.store import Store
 from svidok.store.audit import AuditLog
-
-from workbench_clients import csrf_of, log_in
 
 
 def _open_to_public(demo_store: Store, enabled: bool = True) -> None:

@@ -7,8 +7,18 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from svidok.records import Actor, Claim, Document, EventDate, Incident, LegalRef, Outcome, Place, Span
 import svidok.store
+from svidok.records import (
+    Actor,
+    Claim,
+    Document,
+    EventDate,
+    Incident,
+    LegalRef,
+    Outcome,
+    Place,
+    Span,
+)
 from svidok.store import Store
 
 ARTICLE = (
