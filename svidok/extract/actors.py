@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from svidok.knowledge import ActorEntry, load_actors
+from svidok.knowledge import ActorEntry, actors_by_name, load_actors
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def find_actors(text: str, modifiers: tuple[tuple[re.Pattern[str], str], ...] = 
 
     `modifiers` add actors named only by an adjective before an attack noun ("Russian shelling").
     """
-    by_name = {entry.name: entry for entry in load_actors()}
+    by_name = actors_by_name()
     found = [
         ActorMatch(by_name[name], m.start("actor"), m.end("actor"), m.group("actor"))
         for pattern, name in modifiers

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from svidok.extract.actors import find_actors
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.romanise import romanise
-from svidok.knowledge import load_actors
+from svidok.knowledge import actors_by_name
 from svidok.records import Actor, Span
 
 _LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -35,7 +35,7 @@ def claimant_kind(mention: str, lexicon: Lexicon) -> str:
 def resolve_anaphor(claimant: Actor, earlier: Sequence[Actor], lexicon: Lexicon) -> Actor:
     """A generic mention ("the group", "investigators") stands for the latest claimant named
     earlier in the document whose kind it can refer to; the mention and span stay its own."""
-    if claimant.name in _canonical_names():
+    if is_canonical(claimant):
         return claimant
     kinds = next((kinds for pattern, kinds in lexicon.anaphora if pattern.match(claimant.mention.strip())), None)
     if kinds is None:
@@ -47,8 +47,4 @@ def resolve_anaphor(claimant: Actor, earlier: Sequence[Actor], lexicon: Lexicon)
 
 
 def is_canonical(claimant: Actor) -> bool:
-    return claimant.name in _canonical_names()
-
-
-def _canonical_names() -> frozenset[str]:
-    return frozenset(a.name for a in load_actors())
+    return claimant.name in actors_by_name()

@@ -112,11 +112,17 @@ def load_actors() -> tuple[ActorEntry, ...]:
     return actors
 
 
+@lru_cache(maxsize=1)
+def actors_by_name() -> dict[str, ActorEntry]:
+    """The canonical actors keyed by their canonical name."""
+    return {actor.name: actor for actor in load_actors()}
+
+
 def independence_root(name: str) -> str:
     """The topmost body a claimant answers to; claimants with one root are one voice."""
-    parents = {a.name: a.parent for a in load_actors()}
+    actors = actors_by_name()
     seen = {name}
-    while parents.get(name) is not None and parents[name] not in seen:
-        name = parents[name]  # type: ignore[assignment]
+    while name in actors and actors[name].parent is not None and actors[name].parent not in seen:
+        name = actors[name].parent  # type: ignore[assignment]
         seen.add(name)
     return name
