@@ -240,3 +240,9 @@ def load_lexicon(language: str) -> Lexicon:
         count_words=_count_words(data["counts"]),
         pattern_cues=_pattern_cues(data.get("pattern_reading")),
     )
+
+
+def first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """The earliest match in `text` of any of `patterns`."""
+    matches = [m for p in patterns for m in [p.search(text)] if m]
+    return min(matches, key=lambda m: m.start()) if matches else None

@@ -17,7 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from svidok.extract.actors import find_actors
 from svidok.extract.claimants import claimant_from_mention, claimant_kind
 from svidok.extract.lang.en_parse import lemma_of
-from svidok.extract.lexicon import Lexicon
+from svidok.extract.lexicon import Lexicon, first_match
 from svidok.extract.reading import Attribution
 from svidok.records import Span
 
@@ -40,7 +40,7 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     """The attribution of one sentence; `offset` maps sentence offsets to document offsets."""
     # `Doc.text` joins every token anew on each access: read it once per sentence.
     text = parsed.text
-    hedge = _first_match(lexicon.unattributed, text)
+    hedge = first_match(lexicon.unattributed, text)
     found = (
         _source_preposition(parsed, text, lexicon)
         or _headline_frame(parsed, text, lexicon)
@@ -61,13 +61,8 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     return ParsedAttribution(Attribution(None, None, own_source=False))
 
 
-def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    matches = [m for p in patterns for m in [p.search(text)] if m]
-    return min(matches, key=lambda m: m.start()) if matches else None
-
-
 def _source_preposition(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
-    match = _first_match(lexicon.source_prepositions, text)
+    match = first_match(lexicon.source_prepositions, text)
     if match is None:
         return None
     cue = parsed.char_span(match.start(), match.end(), alignment_mode="expand")

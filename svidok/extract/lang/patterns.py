@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from svidok.extract.claimants import claimant_from_mention
 from svidok.extract.dates import date_spans
-from svidok.extract.lexicon import Lexicon, PatternCues
+from svidok.extract.lexicon import Lexicon, PatternCues, first_match
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence
 from svidok.records import Span
@@ -100,7 +100,7 @@ class PatternReader:
 def read_sentence(sentence: Sentence, lexicon: Lexicon, cues: PatternCues) -> PatternReading:
     text, offset = sentence.text, sentence.start
     dates = date_spans(text, lexicon)
-    hedge = _first_match(lexicon.unattributed, text)
+    hedge = first_match(lexicon.unattributed, text)
     found = _source_cue(text, lexicon, cues, dates) or _reporting_verb(text, cues, dates) or _headline_source(text, cues)
     if found is not None:
         cue = _span(text, offset, *found.cue)
@@ -118,11 +118,6 @@ def read_sentence(sentence: Sentence, lexicon: Lexicon, cues: PatternCues) -> Pa
 
 def _span(text: str, offset: int, start: int, end: int) -> Span:
     return Span(offset + start, offset + end, text[start:end])
-
-
-def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    matches = [m for p in patterns for m in [p.search(text)] if m]
-    return min(matches, key=lambda m: m.start()) if matches else None
 
 
 def _source_cue(text: str, lexicon: Lexicon, cues: PatternCues, dates: list[tuple[int, int]]) -> _Found | None:
