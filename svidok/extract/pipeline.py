@@ -67,8 +67,8 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         if attribution.claimant is not None and is_canonical(attribution.claimant):
             named.append(attribution.claimant)
         continues = _same_speaker(attribution.claimant, context.claimant)
-        # Words inside the speaker's name ("Nadiia" in "Надія Добрянська") are not where it happened.
-        sentence_places = [p for p in places_in_sentence(sentence, places) if not _within(p.span, attribution.claimant)]
+        speaker = attribution.claimant.span if attribution.claimant else None
+        sentence_places = places_in_sentence(sentence, places, speaker)
         if continues and only_locates(sentence_places, context.places):
             sentence_places = context.places
         dates = find_dates(sentence.text, document.published, lexicon)
@@ -172,12 +172,6 @@ def _resolve(attribution: Attribution, named: list[Actor], lexicon: Lexicon) -> 
         return attribution
     claimant = resolve_anaphor(attribution.claimant, named, lexicon)
     return Attribution(claimant, attribution.cue, attribution.own_source)
-
-
-def _within(span: Span | None, claimant: Actor | None) -> bool:
-    if span is None or claimant is None or claimant.span is None:
-        return False
-    return claimant.span.start <= span.start and span.end <= claimant.span.end
 
 
 def _sentence_span(sentence: Sentence, start: int, end: int) -> Span:

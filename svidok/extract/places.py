@@ -5,7 +5,7 @@ import re
 
 from svidok.extract.actors import find_actors
 from svidok.extract.segment import Sentence
-from svidok.records import Place
+from svidok.records import Place, Span
 
 # "LPR officials" names an actor; "in the LPR" names a territory.
 # "in the LPR and the DPR", "у ЛНР та «ДНР»": a coordinated acronym shares the preposition.
@@ -17,17 +17,20 @@ _TERRITORY_BEFORE_ACRONYM = re.compile(
 )
 
 
-def places_in_sentence(sentence: Sentence, places: list[Place]) -> list[Place]:
+def places_in_sentence(sentence: Sentence, places: list[Place], speaker: Span | None = None) -> list[Place]:
     """The places named in `sentence`, a settlement standing for the region that contains it.
 
     A toponym inside the name of a source ("Defence Intelligence of Ukraine", "Human Rights
-    Watch" misread as Uman) names no place of the event.
+    Watch" misread as Uman) or inside the words naming the speaker ("Надія Добрянська" read
+    as two villages) names no place of the event.
     """
     source_names = [
         (sentence.start + a.start, sentence.start + a.end)
         for a in find_actors(sentence.text)
         if a.entry.role == "source"
     ]
+    if speaker is not None:
+        source_names.append((speaker.start, speaker.end))
     inside = [
         p
         for p in places
