@@ -201,8 +201,11 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
     deniers = {attribute(c, representatives[c.document_id]) for c in _speaking_for_themselves(claims, True)}
     # A body and the ministry it answers to are one voice, not two; an unnamed crowd
     # ("residents describe ...") is a voice only where no identifiable claimant speaks.
-    identifiable = {independence_root(a.name) for a in supporters if is_identifiable(a)}
-    independent = identifiable or {a.name for a in supporters}
+    # With no allegation on record, a denial is its speaker's own statement: nobody contests
+    # anything yet, and its voices are the deniers' (not zero claimants).
+    voices = supporters or deniers
+    identifiable = {independence_root(a.name) for a in voices if is_identifiable(a)}
+    independent = identifiable or {a.name for a in voices}
     speakers = sorted(supporters, key=attrgetter("name")) + sorted(deniers, key=attrgetter("name"))
     places = merge_places(claims)
     date_start, date_end = _date_range(claims)
@@ -215,7 +218,7 @@ def _build_incident(claims: list[Claim], documents: Mapping[str, Document], is_c
         independent_claimant_count=len(independent),
         claimants=list(dict.fromkeys(a.name for a in speakers)),
         claimant_kinds=list(dict.fromkeys(a.kind for a in speakers)),
-        status=_status(len(independent), bool(deniers)),
+        status=_status(len(independent), bool(supporters) and bool(deniers)),
         places=places,
         date_start=date_start,
         date_end=date_end,

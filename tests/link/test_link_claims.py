@@ -222,3 +222,15 @@ def test_unnamed_residents_do_not_corroborate_a_named_claimant() -> None:
     assert not is_identifiable(Attribution("one resident", "witness"))
     assert is_identifiable(Attribution("Olena Petrenko", "witness"))
     assert is_identifiable(Attribution("Police", "ukrainian_authority"))
+
+
+def test_a_denial_with_nothing_on_record_to_deny_is_its_speakers_statement_not_a_contested_incident():
+    denial_text = "Moscow has denied many times that its forces strike civilian buildings in Kharkiv."
+    denial_doc = document(denial_text, "TASS")
+    claims = [claim("c1", denial_doc, claimant=RUSSIAN_MOD, evidence=denial_text, stance="denies")]
+
+    [incident] = _link(claims, denial_doc)
+
+    assert incident.status == "single_source"
+    assert incident.independent_claimant_count == 1
+    assert incident.claimants == [RUSSIAN_MOD.name]
