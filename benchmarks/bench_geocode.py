@@ -11,8 +11,9 @@ Accuracy (the files are read from ../shared/data, never copied into the reposito
 - ucdp_ukraine_2014_2021.jsonl: `find_places` on the headline text; the oblast is the admin1
   named most often among the places found (first on ties). Scored over rows with a gold
   admin1 whose headline yields a place below country level ("names a place").
-Every query passes the row's `published` date (the era prior of eras.toml) unless
---undated is given. Misses are counted by kind: the precision of the wrong answer, or none.
+Every query passes the row's text as `context` (as `svidok geocode --input` receives it:
+{id, query, context}) and its `published` date (the era prior of eras.toml), unless
+--no-context or --undated is given. Misses are counted by kind: the precision of the wrong answer, or none.
 """
 from __future__ import annotations
 
@@ -54,9 +55,10 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
-def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer, published: str | None) -> tuple[str, Any]:
+def judge(query: str, context: str, gold_lat: float, gold_lon: float, gaz: Gazetteer,
+          published: str | None) -> tuple[str, Any]:
     """('hit'|'near'|'far'|'none'|'region', best place or None)."""
-    places = geocode(query, gaz, published=published)
+    places = geocode(query, gaz, context, published=published)
     if not places:
         return "none", None
     best = places[0]
@@ -68,19 +70,21 @@ def judge(query: str, gold_lat: float, gold_lon: float, gaz: Gazetteer, publishe
     return ("region" if best.precision in ("region", "country") else f"far-{best.precision}"), best
 
 
-def bellingcat(path: Path, gaz: Gazetteer, misses: int, dated: bool) -> None:
+def bellingcat(path: Path, gaz: Gazetteer, misses: int, dated: bool, with_context: bool) -> None:
     rows = [r for r in read_jsonl(path) if r.get("location", "").strip()]
     outcomes: Counter[str] = Counter()
     examples: list[str] = []
     for row in rows:
-        outcome, best = judge(row["location"], row["gold"]["lat"], row["gold"]["lon"], gaz, _published(row, dated))
+        context = row.get("text", "") if with_context else ""
+        outcome, best = judge(row["location"], context, row["gold"]["lat"], row["gold"]["lon"], gaz,
+                              _published(row, dated))
         outcomes[outcome] += 1
         if outcome not in ("hit", "near") and len(examples) < misses:
             examples.append(f"  {outcome:6} {row['location']!r} -> {best.name if best else None}")
     report("bellingcat (location field)", len(rows), outcomes, examples)
 
 
-def cir(path: Path, gaz: Gazetteer, misses: int, dated: bool) -> None:
+def cir(path: Path, gaz: Gazetteer, misses: int, dated: bool, with_context: bool) -> None:
     rows = [r for r in read_jsonl(path) if r["gold"].get("town", "").strip()]
     outcomes: Counter[str] = Counter()
     province_right = province_known = alone_right = alone_known = 0
@@ -88,7 +92,8 @@ def cir(path: Path, gaz: Gazetteer, misses: int, dated: bool) -> None:
     for row in rows:
         gold = row["gold"]
         query = ", ".join(p for p in (gold["town"], gold.get("province", "")) if p)
-        outcome, best = judge(query, gold["lat"], gold["lon"], gaz, _published(row, dated))
+        context = row.get("text", "") if with_context else ""
+        outcome, best = judge(query, context, gold["lat"], gold["lon"], gaz, _published(row, dated))
         outcomes[outcome] += 1
         province = geocode(gold["province"], gaz) if gold.get("province") else []
         if province and province[0].precision == "region":
@@ -176,6 +181,7 @@ def main() -> None:
     parser.add_argument("--shared", help="folder holding data/*.jsonl (default ../shared or $SVIDOK_SHARED)")
     parser.add_argument("--misses", type=int, default=15, help="how many misses to print per data set")
     parser.add_argument("--undated", action="store_true", help="ignore the rows' publication dates")
+    parser.add_argument("--no-context", action="store_true", help="geocode the queries without the rows' text")
     args = parser.parse_args()
     started = time.perf_counter()
     gaz = load_gazetteer()
@@ -186,8 +192,9 @@ def main() -> None:
         print(f"accuracy skipped: {data} not found (set --shared or SVIDOK_SHARED)")
         return
     dated = not args.undated
-    bellingcat(data / "bellingcat_civharm_to_2023-06.jsonl", gaz, args.misses, dated)
-    cir(data / "cir_monitor_to_2022-08.jsonl", gaz, args.misses, dated)
+    with_context = not args.no_context
+    bellingcat(data / "bellingcat_civharm_to_2023-06.jsonl", gaz, args.misses, dated, with_context)
+    cir(data / "cir_monitor_to_2022-08.jsonl", gaz, args.misses, dated, with_context)
     ucdp(data / "ucdp_ukraine_2014_2021.jsonl", gaz, args.misses, dated)
 
 

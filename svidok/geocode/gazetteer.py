@@ -46,20 +46,22 @@ class Settlement:
     country: str
     admin1_code: str  # "UA.14"
     population: int
-    feature_code: str  # PPLC, PPLA or PPL; KATOTTG for a village placed at its hromada's centroid
+    feature_code: str  # PPLC, PPLA or PPL; KATOTTG for a village GeoNames cities500 lacks
     # "district" where the point is only the centroid of the village's hromada or raion.
     precision: str = "settlement"
 
 
 @dataclass(frozen=True)
 class District:
-    """A raion (post-2020 KATOTTG), at the centroid of its known settlements."""
+    """A raion (post-2020 KATOTTG), at the centroid of its known settlements, or a district of
+    a city (KATOTTG), at the GeoNames section of the city it is named after."""
 
     code: str
-    name: str  # "Bakhmutskyi Raion"
+    name: str  # "Bakhmutskyi Raion", "Obolonskyi District, Kyiv"
     admin1_code: str
     lat: float
     lon: float
+    city_key: str | None = None  # name key of the city a city district is part of
 
 
 @dataclass(frozen=True)
@@ -198,11 +200,17 @@ class Gazetteer:
         """The region a stem denotes before an oblast word ("луганської" -> Luhansk Oblast)."""
         return self._stems.get(adjective_root(key))
 
-    def districts_for_stem(self, key: str) -> list[District]:
-        """Raions a stem denotes before a raion word ("Bakhmut district", "Бахмутського району")."""
+    def districts_for_stem(self, key: str, named: frozenset[str] = frozenset()) -> list[District]:
+        """Raions and city districts a stem denotes before a district word ("Bakhmut district",
+        "Бахмутського району", "Obolonskyi district"). `named`: name keys of the places around
+        the phrase. A district of a city in `named` comes first; a city district whose name
+        other cities share too ("Kyivskyi": Donetsk, Poltava) only with its city named."""
         for root in district_roots(key):
             if root in self._districts:
-                return self._districts[root]
+                found = self._districts[root]
+                cities = {d.city_key for d in found if d.city_key is not None}
+                kept = [d for d in found if d.city_key is None or len(cities) == 1 or d.city_key in named]
+                return sorted(kept, key=lambda d: d.city_key not in named)
         return []
 
     def with_enclosed(self, admin1_codes: set[str]) -> set[str]:
@@ -268,17 +276,24 @@ def _read_settlements() -> list[tuple[Settlement, dict[str, float], str]]:
 
 
 def _read_localities() -> tuple[list[tuple[Settlement, dict[str, float], str]], list[tuple[District, list[str]]]]:
-    """KATOTTG villages GeoNames lacks (district precision) and raions, from localities.tsv.gz."""
-    villages, districts = [], []
+    """KATOTTG villages GeoNames lacks, raions and city districts (raions listed first), from
+    localities.tsv.gz. A village is at its post office (precision settlement) or only at its
+    hromada's centroid (precision district)."""
+    villages, districts, city_districts = [], [], []
     for row in _data_rows("localities.tsv.gz"):
         names = [row["name"]] + [n for n in row["spellings"].split("|") if n]
         lat, lon, admin1 = float(row["lat"]), float(row["lon"]), row["admin1"]
         if row["kind"] == "raion":
             districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), names))
             continue
-        village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", "district")
+        if row["kind"] == "city_district":
+            city = row["raion"]  # the column holds the city's name for a city district
+            district = District(row["code"], f"{row['name']} District, {city}", admin1, lat, lon, name_key(city))
+            city_districts.append((district, names))
+            continue
+        village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", row["precision"])
         villages.append((village, {name_key(n): PRIMARY_NAME for n in names}, name_key(row["name"])))
-    return villages, districts
+    return villages, districts + city_districts
 
 
 def _read_phrases() -> Phrases:

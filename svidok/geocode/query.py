@@ -29,6 +29,7 @@ from svidok.geocode.recognise import (
     find_places,
     find_region_phrases,
     tokenize,
+    word_forms,
 )
 from svidok.geocode.resolve import (
     context_weights,
@@ -72,8 +73,10 @@ def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | Area | No
     return None if first else gaz.region_for_stem(key)
 
 
-def district_of_part(part: str, regions: list[Region | Area], gaz: Gazetteer) -> District | None:
-    """The raion a query part names ("Bakhmut district"), preferring one in a named region."""
+def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: Gazetteer) -> District | None:
+    """The raion or city district a query part names ("Bakhmut district", "Saltivskyi
+    district, Kharkiv"), preferring a district of a city the query names, then one in a
+    named region."""
     tokens = tokenize(part)
     phrases = find_district_phrases(part, tokens, gaz)
     if not phrases or phrases[0][1] != len(tokens) - 1:
@@ -81,7 +84,9 @@ def district_of_part(part: str, regions: list[Region | Area], gaz: Gazetteer) ->
     district = phrases[0][2]
     first = tokens[phrases[0][0]].start
     named = {code for r in regions for code in regions_denoted(r)}
-    candidates = gaz.districts_for_stem(name_key(part[first: tokens[-1].start]))
+    candidates = gaz.districts_for_stem(name_key(part[first: tokens[-1].start]), word_forms(tokenize(query)))
+    if candidates and candidates[0].city_key is not None and candidates[0] is not district:
+        return candidates[0]  # a district of a city named elsewhere in the query
     return next((d for d in candidates if d.admin1_code in named), district)
 
 
@@ -201,7 +206,7 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
             return [to_place(parsed.regions[0], gaz, query, None, 1.0)]
         return [to_place(gaz.country, gaz, query, None, 1.0)] if parsed.names_country else []
     settlement_part = settlement_part_of(parsed, gaz)
-    if (district := district_of_part(settlement_part, parsed.regions, gaz)) is not None:
+    if (district := district_of_part(settlement_part, query, parsed.regions, gaz)) is not None:
         return [to_place(district, gaz, settlement_part, None, 1.0)]
     matches = settlement_matches(settlement_part, gaz)
     named = gaz.with_enclosed({code for r in parsed.regions for code in regions_denoted(r)})

@@ -136,10 +136,20 @@ def find_region_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[
     return found
 
 
+def word_forms(tokens: list[Token]) -> frozenset[str]:
+    """Keys of the words of a text and, for Cyrillic words, their possible nominatives
+    ("Харкова" -> "харків"): the places a district phrase may belong to."""
+    forms = {t.key for t in tokens}
+    forms.update(guess for t in tokens if is_cyrillic(t.text) for guess in nominative_guesses(t.key))
+    return frozenset(forms)
+
+
 def find_district_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, District]]:
-    """(first token, last token, raion) of each raion stem before a raion word ("Bakhmut
-    district", "Бахмутського району"); among same-named raions, the first listed."""
+    """(first token, last token, district) of each raion or city-district stem before a
+    district word ("Bakhmut district", "Бахмутського району", "Saltivskyi district of
+    Kharkiv"); among namesakes, a district of a city the text names, else the first listed."""
     found = []
+    named: frozenset[str] | None = None
     for word in tokens[1:]:
         if word.key not in gaz.phrases.district_words or not _joined_by_space(text, tokens[word.index - 1], word):
             continue
@@ -147,7 +157,10 @@ def find_district_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> lis
             stem = tokens[first: word.index]
             if any(not _joined_by_space(text, a, b) for a, b in zip(stem, stem[1:])):
                 break
-            districts = gaz.districts_for_stem(" ".join(t.key for t in stem)) if stem[0].capitalised else []
+            if not stem[0].capitalised:
+                continue
+            named = word_forms(tokens) if named is None else named
+            districts = gaz.districts_for_stem(" ".join(t.key for t in stem), named)
             if districts:
                 found.append((first, word.index, districts[0]))
                 break

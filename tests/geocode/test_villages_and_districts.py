@@ -11,15 +11,44 @@ def test_packaged_locality_file_is_compact() -> None:
     assert size < 1_500_000
 
 
-def test_village_missing_from_geonames_resolves_to_its_hromada_at_district_precision(gaz: Gazetteer) -> None:
+def test_village_missing_from_cities500_is_placed_at_its_post_office(gaz: Gazetteer) -> None:
     best = geocode("Horokhovatka, Kharkiv Oblast", gaz)[0]
-    assert best.precision == "district" and best.admin1 == "Kharkiv Oblast" and best.geonameid is None
-    assert 49.0 < best.lat < 50.5 and 36.5 < best.lon < 38.0  # south-east of Kharkiv, by Kupiansk
+    assert best.precision == "settlement" and best.admin1 == "Kharkiv Oblast" and best.geonameid is None
+    assert abs(best.lat - 49.35) < 0.05 and abs(best.lon - 37.53) < 0.05  # on the Oskil, south of Kupiansk
+
+
+def test_village_without_a_post_office_point_resolves_to_its_hromada_at_district_precision(gaz: Gazetteer) -> None:
+    best = geocode("Zolota Balka village, Kherson region", gaz)[0]
+    assert best.precision == "district" and best.admin1 == "Kherson Oblast" and best.geonameid is None
 
 
 def test_village_is_found_by_its_ukrainian_name_too(gaz: Gazetteer) -> None:
     best = geocode("Гороховатка, Харківська область", gaz)[0]
-    assert best.precision == "district" and best.admin1 == "Kharkiv Oblast"
+    assert best.name == "Horokhovatka" and best.admin1 == "Kharkiv Oblast"
+
+
+def test_city_district_named_with_its_city_resolves_to_the_district(gaz: Gazetteer) -> None:
+    best = geocode("Saltivskyi district, Kharkiv", gaz)[0]
+    assert best.name == "Saltivskyi District, Kharkiv" and best.precision == "district"
+    assert abs(best.lat - 50.02) < 0.05 and abs(best.lon - 36.35) < 0.05  # Saltivka, north-east Kharkiv
+
+
+def test_city_district_with_a_unique_name_resolves_without_its_city(gaz: Gazetteer) -> None:
+    best = geocode("Obolonskyi district", gaz)[0]
+    assert best.name == "Obolonskyi District, Kyiv" and best.admin1 == "Kyiv City"
+
+
+def test_inflected_city_district_phrase_is_found_in_text(gaz: Gazetteer) -> None:
+    places = find_places("Уночі ворог обстріляв Салтівський район Харкова.", gaz)
+    assert [(p.name, p.precision) for p in places] == [
+        ("Saltivskyi District, Kharkiv", "district"), ("Kharkiv", "settlement"),
+    ]
+
+
+def test_city_district_shared_by_several_cities_needs_its_city_named(gaz: Gazetteer) -> None:
+    places = find_places("Shelling of the Kyivskyi district of Donetsk.", gaz)
+    assert ("Kyivskyi District, Donetsk", "district") in [(p.name, p.precision) for p in places]
+    assert all(p.name != "Kyivskyi District, Donetsk" for p in find_places("Shelling of the Kyivskyi district.", gaz))
 
 
 def test_raion_named_after_its_town_is_a_district(gaz: Gazetteer) -> None:
