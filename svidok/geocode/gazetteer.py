@@ -7,12 +7,10 @@ phrases.toml, stoplist.toml. This module only reads them.
 """
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import tomllib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -138,8 +136,8 @@ class Gazetteer:
 
     def __init__(
         self,
-        settlements: list[tuple[Settlement, dict[str, float], str]],
-        districts: list[tuple[District, list[str]]],
+        settlements: list[IndexedSettlement],
+        districts: list[tuple[District, list[str]]],  # each with the name keys of its names
         regions: dict[str, Any],
         eras: dict[str, Any],
         phrases: Phrases,
@@ -166,17 +164,17 @@ class Gazetteer:
             self._add_region_names(area, raw)
         self._settlements: dict[str, list[NameMatch]] = defaultdict(list)
         self._skeletons: dict[str, list[NameMatch]] = defaultdict(list)
-        for settlement, keys, current_key in settlements:
+        for settlement, keys, skeleton in settlements:
             for key, quality in keys.items():
                 self._settlements[key].append(NameMatch(settlement, quality))
-            skeleton = spelling_skeleton(current_key)
             self._skeletons[skeleton].append(NameMatch(settlement, SKELETON_SPELLING, by_skeleton=True))
         self._districts: dict[str, list[District]] = defaultdict(list)
-        for district, names in districts:
-            for root in {r for n in names for r in district_roots(name_key(n))}:
+        for district, keys in districts:
+            for root in {r for key in keys for r in district_roots(key)}:
                 self._districts[root].append(district)
         self.max_name_words = max(k.count(" ") + 1 for k in list(self._settlements) + list(self._aliases))
-        self._by_first_letters: dict[str, list[str]] | None = None
+        self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
+        self._skeletons_by_start: dict[tuple[str, int], list[str]] | None = None
 
     def _add_region_names(self, region: Region | Area, raw: dict[str, Any]) -> None:
         for key in {name_key(n) for n in raw["aliases"] + [raw["name"]]}:
@@ -234,26 +232,56 @@ class Gazetteer:
         return region.name if region else None
 
     def keys_like(self, key: str) -> list[str]:
-        """Settlement keys sharing the first two letters of `key`: the pool for fuzzy matching."""
-        if self._by_first_letters is None:
-            pool: dict[str, list[str]] = defaultdict(list)
-            for known in self._settlements:
-                pool[known[:2]].append(known)
-            self._by_first_letters = dict(pool)
-        return self._by_first_letters.get(key[:2], [])
+        """Settlement name keys that may be one edit from `key`: the same first two letters
+        and a length within one of it (a misspelling rarely starts wrong). Built on first use."""
+        if self._keys_by_start is None:
+            self._keys_by_start = _by_start_and_length(self._settlements)
+        return _near_in_length(self._keys_by_start, key)
+
+    def skeletons_like(self, skeleton: str) -> list[str]:
+        """Spelling skeletons that may be one edit from `skeleton` (as `keys_like`)."""
+        if self._skeletons_by_start is None:
+            self._skeletons_by_start = _by_start_and_length(self._skeletons)
+        return _near_in_length(self._skeletons_by_start, skeleton)
+
+    def skeleton_matches(self, skeleton: str) -> list[NameMatch]:
+        return self._skeletons.get(skeleton, [])
+
+
+def _by_start_and_length(keys: Mapping[str, object]) -> dict[tuple[str, int], list[str]]:
+    pool: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in keys:
+        pool[key[:2], len(key)].append(key)
+    return dict(pool)
+
+
+def _near_in_length(pool: dict[tuple[str, int], list[str]], key: str) -> list[str]:
+    return [k for length in (len(key) - 1, len(key), len(key) + 1) for k in pool.get((key[:2], length), [])]
 
 
 def _data_text(name: str) -> str:
     return resources.files("svidok.geocode").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _data_rows(name: str) -> csv.DictReader[str]:
+def _data_rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a gzipped TSV data file as {column: text}. Split by hand: the files hold no
+    quoting, and csv.DictReader costs a tenth of a second over 30,000 rows."""
     raw = resources.files("svidok.geocode").joinpath("data", name).read_bytes()
-    return csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    columns = lines[0].split("\t")
+    return (dict(zip(columns, line.split("\t"))) for line in lines[1:])
 
 
-def _read_settlements() -> list[tuple[Settlement, dict[str, float], str]]:
-    """GeoNames settlements with their name keys and the key of their current name."""
+def _split(column: str) -> list[str]:
+    return column.split("|") if column else []
+
+
+# A settlement with its index keys (key -> quality) and the spelling skeleton of its name.
+IndexedSettlement = tuple[Settlement, dict[str, float], str]
+
+
+def _read_settlements() -> list[IndexedSettlement]:
+    """GeoNames settlements with the name keys and skeleton precomputed by the build script."""
     settlements = []
     for row in _data_rows("settlements.tsv.gz"):
         settlement = Settlement(
@@ -266,33 +294,31 @@ def _read_settlements() -> list[tuple[Settlement, dict[str, float], str]]:
             population=int(row["population"]),
             feature_code=row["featurecode"],
         )
-        keys: dict[str, float] = {}
-        for column, quality in (("othernames", OTHER_NAME), ("variants", SPELLING_VARIANT)):
-            keys.update((name_key(n), quality) for n in row[column].split("|") if n)
-        current_key = name_key(row["name"])
-        keys[current_key] = keys[name_key(row["asciiname"])] = PRIMARY_NAME
-        settlements.append((settlement, keys, current_key))
+        keys = dict.fromkeys(_split(row["other_keys"]), OTHER_NAME)
+        keys.update(dict.fromkeys(_split(row["variant_keys"]), SPELLING_VARIANT))
+        keys.update(dict.fromkeys(_split(row["primary_keys"]), PRIMARY_NAME))
+        settlements.append((settlement, keys, row["skeleton"]))
     return settlements
 
 
-def _read_localities() -> tuple[list[tuple[Settlement, dict[str, float], str]], list[tuple[District, list[str]]]]:
+def _read_localities() -> tuple[list[IndexedSettlement], list[tuple[District, list[str]]]]:
     """KATOTTG villages GeoNames lacks, raions and city districts (raions listed first), from
     localities.tsv.gz. A village is at its post office (precision settlement) or only at its
     hromada's centroid (precision district)."""
     villages, districts, city_districts = [], [], []
     for row in _data_rows("localities.tsv.gz"):
-        names = [row["name"]] + [n for n in row["spellings"].split("|") if n]
+        keys = _split(row["keys"])
         lat, lon, admin1 = float(row["lat"]), float(row["lon"]), row["admin1"]
         if row["kind"] == "raion":
-            districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), names))
+            districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), keys))
             continue
         if row["kind"] == "city_district":
             city = row["raion"]  # the column holds the city's name for a city district
             district = District(row["code"], f"{row['name']} District, {city}", admin1, lat, lon, name_key(city))
-            city_districts.append((district, names))
+            city_districts.append((district, keys))
             continue
         village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", row["precision"])
-        villages.append((village, {name_key(n): PRIMARY_NAME for n in names}, name_key(row["name"])))
+        villages.append((village, dict.fromkeys(keys, PRIMARY_NAME), row["skeleton"]))
     return villages, districts + city_districts
 
 

@@ -11,8 +11,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from difflib import get_close_matches
 
+from svidok.geocode.fuzzy import close_spellings
 from svidok.geocode.gazetteer import (
     SPELLING_VARIANT,
     Area,
@@ -32,6 +32,8 @@ from svidok.geocode.recognise import (
     word_forms,
 )
 from svidok.geocode.resolve import (
+    Anchor,
+    anchor_of,
     context_weights,
     published_date,
     rank_matches,
@@ -42,14 +44,11 @@ from svidok.records import Place
 
 # Query parts: "Izium (Kharkiv region)", "Shebekino, Belgorod region", "Kamyshan in the Kherson region".
 _PARTS = re.compile(r"[,;()\[\]/]+|\s+in\s+(?:the\s+)?", re.IGNORECASE)
-# A close spelling ("Zaporizhia", "Novotoshkivsky") is worth less than an exact name.
-FUZZY_QUALITY = 0.7
-FUZZY_CUTOFF = 0.85
-# Close spellings kept before a named region filters them: the right one may not be the closest.
-FUZZY_CANDIDATES = 8
 # Only the named region is known: the place is somewhere in it.
 REGION_FALLBACK_SCORE = 0.5
 MAX_CANDIDATES = 5
+# A settlement of the oblast a bare query names, taken from the context rather than the query.
+CONTEXT_PLACE_SCORE = 0.7
 # A settlement this big, named with a region it is not in, is still the place meant.
 WELL_KNOWN_POPULATION = 20_000
 
@@ -92,24 +91,33 @@ def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: G
 
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
     """Exact names and their spelling namesakes ("Peski": every Pisky), then Cyrillic case
-    forms, then close spellings of the settlement part."""
+    forms of the settlement part."""
     key = name_key(part)
     matches = gaz.lookup(key)
     if all(isinstance(m.entry, Settlement) for m in matches):
         matches = matches + gaz.spelling_namesakes(key)
     if not matches and is_cyrillic(key):
         matches = [m for guess in nominative_guesses(key) for m in gaz.lookup(guess)]
-    if not matches:
-        for close in get_close_matches(key, gaz.keys_like(key), n=FUZZY_CANDIDATES, cutoff=FUZZY_CUTOFF):
-            matches.extend(NameMatch(m.entry, m.quality * FUZZY_QUALITY) for m in gaz.lookup(close))
     return matches
 
 
-def regions_named_in(text: str, gaz: Gazetteer) -> set[str]:
-    """Admin1 codes of the regions that `text` names ("Luhansk Oblast", "LPR", "Donbas")."""
-    if not text:
-        return set()
-    return {code for p in find_places(text, gaz) if p.precision == "region" for code in gaz.codes_of_region_named(p.name)}
+def regions_named_in(places: list[Place], gaz: Gazetteer) -> set[str]:
+    """Admin1 codes of the regions among `places` ("Luhansk Oblast", "LPR", "Donbas")."""
+    return {code for p in places if p.precision == "region" for code in gaz.codes_of_region_named(p.name)}
+
+
+def anchors_for(settlement_part: str, parsed: ParsedQuery, context_places: list[Place],
+                matches: list[NameMatch], gaz: Gazetteer) -> list[Anchor]:
+    """Points of the other places the query and its context name ("Sadove (near Kherson)",
+    "Novoselivka, Bakhmut district", a context naming Avdiivka), which pull a namesake of the
+    settlement part towards them. Mentions of the settlement part itself (in any case form,
+    resolved to any of its namesakes) are left out: they would only confirm the prior."""
+    others = [p for part in parsed.places if part != settlement_part for p in find_places(part, gaz)]
+    if not others and not context_places:
+        return []
+    own = {name_key(settlement_part)} | {name_key(m.entry.name) for m in matches}
+    return [anchor for p in others + context_places
+            if name_key(p.mention) not in own and name_key(p.name) not in own and (anchor := anchor_of(p)) is not None]
 
 
 def _is_country(part: str, gaz: Gazetteer) -> bool:
@@ -214,9 +222,35 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
         # Outside the named region a match is a namesake of a village too small for the
         # gazetteer (or a fuzzy accident): the region itself is the honest answer then.
         inside = [m for m in matches if isinstance(m.entry, Settlement) and m.entry.admin1_code in named]
-        matches = inside or _well_known(matches)
+        matches = inside or close_spellings(name_key(settlement_part), gaz, named) or _well_known(matches)
+    elif not matches:
+        matches = close_spellings(name_key(settlement_part), gaz, named)
     prior = gaz.region_prior(published_date(published))
     if not matches:
         return _fallback(query, parsed, gaz, prior)
-    ranked = rank_matches(matches, context_weights(named | regions_named_in(context, gaz)), prior)
-    return [to_place(m.entry, gaz, settlement_part, None, score) for m, score in ranked[:MAX_CANDIDATES]]
+    context_places = find_places(context, gaz, published=published) if context else []
+    anchors = anchors_for(settlement_part, parsed, context_places, matches, gaz)
+    ranked = rank_matches(matches, context_weights(named | regions_named_in(context_places, gaz)), prior, anchors)
+    places = [to_place(m.entry, gaz, settlement_part, None, score) for m, score in ranked[:MAX_CANDIDATES]]
+    if len(parsed.places) == 1 and not parsed.regions:
+        return _place_in_region_named(settlement_part, context_places, gaz) + places
+    return places
+
+
+def _place_in_region_named(part: str, context_places: list[Place], gaz: Gazetteer) -> list[Place]:
+    """A location field "Kherson" over a text about a school in Kakhovka names the oblast
+    that the city shares its name with: where a bare query is such a name, and the context
+    names exactly one settlement in that oblast and never the city, that settlement is meant."""
+    region = gaz.region_for_stem(name_key(part))
+    if not isinstance(region, Region):
+        return []
+    codes = gaz.with_enclosed({region.admin1_code})
+    own = {name_key(part)} | {name_key(gaz.regions[code].name) for code in codes}
+    if any(name_key(p.mention) in own or p.name == part for p in context_places if p.precision != "region"):
+        return []
+    inside = {(p.name, p.lat, p.lon): p for p in context_places
+              if p.precision == "settlement" and p.admin1 in {gaz.region_name(c) for c in codes}}
+    if len(inside) != 1:
+        return []
+    place = next(iter(inside.values()))
+    return [dataclasses.replace(place, mention=part, span=None, score=round(place.score * CONTEXT_PLACE_SCORE, 3))]

@@ -8,8 +8,9 @@ elsewhere (there are a dozen Andriivkas).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from svidok.geocode.gazetteer import (
     SPELLING_VARIANT,
@@ -23,6 +24,7 @@ from svidok.geocode.gazetteer import (
     RegionPrior,
     Settlement,
 )
+from svidok.geocode.distance import haversine_km
 from svidok.records import Place, Span
 
 # Region and country aliases outrank any settlement sharing the name ("Crimea", "Ukraine").
@@ -41,6 +43,40 @@ NON_PRIMARY_WEIGHT = 0.005
 # A namesake reached only through the spelling skeleton ("Peski" -> Pisky) counts this much:
 # less than a known spelling, far more than a former name.
 SKELETON_WEIGHT = 0.5
+
+
+# A namesake near another place the same text names is the one meant ("Novoselivka ... near
+# Avdiivka"): at the anchor's point its weight is multiplied by 1 + this, falling linearly to
+# 1 at the anchor's reach.
+PROXIMITY_WEIGHT = 30.0
+# How far a settlement anchor reaches; a raion, with only its centroid known, reaches further.
+SETTLEMENT_REACH_KM = 30.0
+DISTRICT_REACH_KM = 60.0
+
+
+class Anchor(NamedTuple):
+    """A point that another mention of the same text resolved to, and how far it reaches."""
+
+    lat: float
+    lon: float
+    reach_km: float
+
+
+def anchor_of(place: Place) -> Anchor | None:
+    """The anchor a resolved place lends its namesake neighbours, if it is precise enough."""
+    if place.lat is None or place.lon is None or place.precision not in ("settlement", "district"):
+        return None
+    reach = SETTLEMENT_REACH_KM if place.precision == "settlement" else DISTRICT_REACH_KM
+    return Anchor(place.lat, place.lon, reach)
+
+
+def proximity_weight(entry: Settlement, anchors: Sequence[Anchor]) -> float:
+    """How much nearness to the text's other places favours `entry` (1.0: not near any)."""
+    best = 0.0
+    for anchor in anchors:
+        distance = haversine_km(entry.lat, entry.lon, anchor.lat, anchor.lon)
+        best = max(best, 1.0 - distance / anchor.reach_km)
+    return 1.0 + PROXIMITY_WEIGHT * best
 
 
 def prior_weight(match: NameMatch) -> float:
@@ -86,25 +122,32 @@ def context_weights(named_regions: set[str], co_mentioned: Iterable[str] = ()) -
 
 def rank_matches(
     matches: Iterable[NameMatch], context: Mapping[str, float], prior: RegionPrior,
+    anchors: Sequence[Anchor] = (),
 ) -> list[tuple[NameMatch, float]]:
     """Candidates best first, each with a score in 0..1 (name quality times share of the weight).
 
     A candidate's weight is its own prior, times its region's `prior` (eras.toml: where the
-    reports of the document's era happen), times the document context for its region."""
-    best: dict[object, NameMatch] = {}
+    reports of the document's era happen), times the document context for its region, times
+    its nearness to `anchors` (the other places the text names). Namesakes that nothing tells
+    apart share the weight, so none of them scores high."""
+    best: dict[int, NameMatch] = {}  # by identity: hashing a frozen dataclass hashes every field
     for match in matches:
-        previous = best.get(match.entry)
+        previous = best.get(id(match.entry))
         if previous is None or match.quality > previous.quality:
-            best[match.entry] = match
+            best[id(match.entry)] = match
     weighted = []
     for match in best.values():
         weight = prior_weight(match)
         if isinstance(match.entry, Settlement):
             weight *= prior.get(match.entry.admin1_code, 1.0) * context.get(match.entry.admin1_code, 1.0)
+            if anchors:
+                weight *= proximity_weight(match.entry, anchors)
         weighted.append((match, weight))
     total = sum(w for _, w in weighted) or 1.0
     ranked = [(m, round(m.quality * (0.4 + 0.6 * w / total), 3)) for m, w in weighted]
-    return sorted(ranked, key=lambda item: -item[1])
+    # Among namesakes that nothing tells apart, one with a point of its own comes before one
+    # placed at its hromada's centroid: its listed point at least is a real place.
+    return sorted(ranked, key=lambda item: (-item[1], getattr(item[0].entry, "precision", "") != "settlement"))
 
 
 def to_place(entry: Entry, gaz: Gazetteer, mention: str, span: Span | None, score: float) -> Place:
