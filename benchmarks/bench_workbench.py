@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/bench_workbench.py [--claims 100000] [--requests 200] [--db PATH]
 
+With --db naming an existing file, that store is measured as it is (no build), so repeated
+runs skip the build.
+
 Builds a synthetic SQLite store locally (no shared data, no network): documents of five claims
 each, claims grouped into incidents of one to four claims, with types from the taxonomy,
 places from a list of Ukrainian towns, dates between 2022-02-24 and 2024-12-31, claimant kinds
@@ -181,15 +184,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="requests per scenario")
-    parser.add_argument("--db", type=Path, help="SQLite file to build (default: a temporary one)")
+    parser.add_argument("--db", type=Path, help="SQLite file to build, or to reuse if it exists (default: a temporary one)")
     arguments = parser.parse_args()
     rng = random.Random(SEED)
     with tempfile.TemporaryDirectory() as scratch:
         path = arguments.db or Path(scratch) / "bench.sqlite"
         url = f"sqlite:///{path}"
-        started = time.perf_counter()
-        incident_count = build_store(url, arguments.claims, rng)
-        print(f"built {arguments.claims:,} claims, {incident_count:,} incidents in {time.perf_counter() - started:.0f} s")
+        if path.exists():
+            # Reused as it is, so that measuring again skips the build; opening it migrates it.
+            print(f"reusing {path}")
+        else:
+            started = time.perf_counter()
+            incident_count = build_store(url, arguments.claims, rng)
+            print(f"built {arguments.claims:,} claims, {incident_count:,} incidents in {time.perf_counter() - started:.0f} s")
         with Store.open(url) as store:
             client = TestClient(create_app(store, secret_key="bench"))
             _log_in(client)

@@ -31,7 +31,7 @@ def list_incidents(
     type: str | None = None,
     oblast: str | None = None,
     status: str | None = None,
-    q: Annotated[str | None, Query(description="Words that must all occur in a source or claim evidence")] = None,
+    q: Annotated[str | None, Query(description="Words that must all occur in the sources (titles and texts) of the incident")] = None,
     claimant_kind: Annotated[str | None, Query(description="Kind of claimant of some claim of the incident")] = None,
     date_from: Annotated[date | None, Query(description="Some claim dates the event's start on or after this day")] = None,
     date_to: Annotated[date | None, Query(description="Some claim dates the event's start on or before this day")] = None,

@@ -20,6 +20,7 @@ from svidok.store.audit import AuditLog
 from svidok.store.groupings import GroupingDecision, Groupings, unused_incident_id
 from svidok.store.rows import claim_row, document_from_row
 from svidok.store.schema import claims, documents, incident_claims, incidents
+from svidok.store.search import reindex_incidents
 from svidok.store.store import Store
 from svidok.store.workbench_tables import reviews
 
@@ -109,6 +110,7 @@ class Reviews:
             merged = self._rebuilt(connection, kept.claim_ids + absorbed.claim_ids, kept_id)
             connection.execute(incidents.delete().where(incidents.c.id == absorbed_id))
             _save(connection, merged)
+            reindex_incidents(connection, [kept_id, absorbed_id])
             self._groupings.record(connection, reviewer, GroupingDecision("merge", frozenset(merged.claim_ids)))
             self._audit.append(
                 connection, reviewer, "merge_incidents", f"incident:{kept_id}",
@@ -167,6 +169,7 @@ class Reviews:
             self._split_off(connection, reviewer, incident, {claim_id})
         else:
             _save(connection, self._rebuilt(connection, incident.claim_ids, incident_id))
+            reindex_incidents(connection, [incident_id])
 
     def _split_off(
         self, connection: sa.Connection, reviewer: str, original: Incident, moved_ids: set[str]
@@ -182,6 +185,8 @@ class Reviews:
         moved = dataclasses.replace(moved, id=unused_incident_id(moved, taken))
         _save(connection, staying)
         _save(connection, moved)
+        # Only now, with both written, does each hold just its own claims.
+        reindex_incidents(connection, [staying.id, moved.id])
         self._groupings.record(connection, reviewer, GroupingDecision("split", frozenset(moved_ids)))
         return staying, moved
 

@@ -61,6 +61,29 @@ incident_claims = sa.Table(
     sa.Column("claim_id", sa.String(200), sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
 )
 
+# One text per incident, its documents' titles and texts, for the list's text search (see search.py).
+# Keyed by the incident's list position, so the search index returns matches in list order.
+incident_texts = sa.Table(
+    "incident_texts",
+    metadata,
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("incident_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+# The filter columns of each claim held by an incident, beside the incident's list position, so
+# "incidents with a claim in this oblast, by this kind of claimant, in this month" is one index
+# range that yields list positions. Derived from incident_claims and claims (see search.py).
+incident_claim_filters = sa.Table(
+    "incident_claim_filters",
+    metadata,
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("claim_id", sa.String(200), sa.ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("admin1", sa.Text),
+    sa.Column("claimant_kind", sa.String(40)),
+    sa.Column("date_start", sa.Date),
+)
+
 outcomes = sa.Table(
     "outcomes",
     metadata,

@@ -1,18 +1,31 @@
-"""Full-text search over documents (title and text) and claims (evidence text).
+"""Full-text search over documents (title and text) and claims (evidence text), and the incident list's search rows.
 
 SQLite keeps an FTS5 table that the store updates on each write; PostgreSQL needs no
 extra writes, since GIN indexes over `to_tsvector('simple', ...)` follow the columns.
 Both split words without stemming, so a query finds the same rows on either.
+
+The incident list searches incidents, not claims: each incident has one text (its
+documents) and the filter columns of its claims, keyed by its list position, so a page of
+matches is read in list order (tables `incident_texts`, `incident_claim_filters`; on
+SQLite also the FTS5 table `incident_search`). Whoever writes incidents calls
+`reindex_incidents` in the same transaction.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 import sqlalchemy as sa
 
-from svidok.store.schema import claims, documents
+from svidok.store.schema import (
+    claims,
+    documents,
+    incident_claim_filters,
+    incident_claims,
+    incident_texts,
+    incidents,
+)
 
 HitKind = Literal["document", "claim"]
 
@@ -27,6 +40,18 @@ class SearchHit:
     score: float
 
 
+@dataclass(frozen=True)
+class IncidentMatches:
+    """A text search of incidents: rows of `table` where `condition` holds, each the incident at list `position`.
+
+    Unranked: the list keeps the linker's order, and a filter needs every match.
+    """
+
+    table: sa.FromClause
+    position: sa.ColumnElement[int]
+    condition: sa.ColumnElement[bool]
+
+
 class SearchIndex(Protocol):
     def index_document(self, connection: sa.Connection, document_id: str, body: str) -> None: ...
 
@@ -36,14 +61,20 @@ class SearchIndex(Protocol):
 
     def search(self, connection: sa.Connection, query: str, limit: int) -> list[SearchHit]: ...
 
-    def matching_claim_ids(self, query: str) -> sa.CompoundSelect | sa.Select[Any]:
-        """Ids of the claims whose evidence or whose document holds every word of `query`,
-        unranked: a filter needs all matches, and ranking them all is what makes it slow."""
+    def reindex_incidents(self, connection: sa.Connection, incident_ids: list[str] | None) -> None:
+        """Rewrite the search rows of these incidents (of all, given None) from their current claims."""
+        ...
+
+    def incident_matches(self, query: str) -> IncidentMatches:
+        """The incidents whose documents, taken together, hold every word of `query`."""
         ...
 
 
 class SqliteSearch:
-    """FTS5 table `search_index(kind, id, document_id, body)`, created by the migration."""
+    """FTS5 tables `search_index(kind, id, document_id, body)` and `incident_search(body)`, made by the migrations.
+
+    `incident_search` indexes `incident_texts` (external content) with the list position as rowid.
+    """
 
     def index_document(self, connection: sa.Connection, document_id: str, body: str) -> None:
         connection.execute(
@@ -81,18 +112,36 @@ class SqliteSearch:
         )
         return [SearchHit(row.kind, row.id, row.document_id, row.snippet, row.score) for row in rows]
 
-
-    def matching_claim_ids(self, query: str) -> sa.Select[Any]:
-        index = sa.table("search_index", sa.column("kind"), sa.column("id"), sa.column("document_id"))
-        matched = sa.text("search_index MATCH :search_words").bindparams(search_words=_fts5_all_words(query))
-        claim_hits = sa.select(index.c.id).where(matched, index.c.kind == "claim")
-        # A union of two joins, not an OR of two IN tests: SQLite would scan every claim for the OR.
-        claims_of_document_hits = (
-            sa.select(claims.c.id)
-            .join(index, claims.c.document_id == index.c.id)
-            .where(matched, index.c.kind == "document")
+    def reindex_incidents(self, connection: sa.Connection, incident_ids: list[str] | None) -> None:
+        if incident_ids is None:
+            replace_incident_search_rows(connection, None)
+            connection.execute(sa.text("INSERT INTO incident_search (incident_search) VALUES ('rebuild')"))
+            return
+        # An external-content FTS5 table forgets a row only when told the text it indexed.
+        stale = _stale_incident_texts(incident_ids)
+        connection.execute(
+            sa.insert(_incident_search).from_select(
+                ["incident_search", "rowid", "body"],
+                sa.select(sa.literal("delete"), incident_texts.c.position, incident_texts.c.body).where(stale),
+            )
         )
-        return sa.union(claim_hits, claims_of_document_hits)
+        replace_incident_search_rows(connection, incident_ids)
+        connection.execute(
+            sa.insert(_incident_search).from_select(
+                ["rowid", "body"],
+                sa.select(incident_texts.c.position, incident_texts.c.body).where(
+                    incident_texts.c.incident_id.in_(incident_ids)
+                ),
+            )
+        )
+
+    def incident_matches(self, query: str) -> IncidentMatches:
+        # FTS5 yields rowids (list positions) in ascending order, so a page ordered by rowid stops early.
+        matched = sa.text("incident_search MATCH :incident_words").bindparams(incident_words=_fts5_all_words(query))
+        return IncidentMatches(_incident_search, _incident_search.c.rowid, matched)
+
+
+_incident_search = sa.table("incident_search", sa.column("incident_search"), sa.column("rowid"), sa.column("body"))
 
 
 def _fts5_all_words(query: str) -> str:
@@ -141,13 +190,15 @@ class PostgresSearch:
         rows = connection.execute(statement, parameters)
         return [SearchHit(row.kind, row.id, row.document_id, row.snippet, float(row.score)) for row in rows]
 
-    def matching_claim_ids(self, query: str) -> sa.Select[Any]:
-        # The vectors are written as in the GIN indexes' expressions, so the planner uses them.
-        words = sa.func.plainto_tsquery("simple", query)
-        document_hits = sa.select(documents.c.id).where(sa.literal_column(_DOCUMENT_VECTOR).bool_op("@@")(words))
-        return sa.select(claims.c.id).where(
-            sa.literal_column(_CLAIM_VECTOR).bool_op("@@")(words) | claims.c.document_id.in_(document_hits)
-        )
+    def reindex_incidents(self, connection: sa.Connection, incident_ids: list[str] | None) -> None:
+        """Only the texts: the GIN index follows the table."""
+        replace_incident_search_rows(connection, incident_ids)
+
+    def incident_matches(self, query: str) -> IncidentMatches:
+        # Written as in the GIN index's expression, so the planner uses it.
+        vector = sa.func.to_tsvector(sa.literal_column("'simple'"), incident_texts.c.body)
+        matched = vector.bool_op("@@")(sa.func.plainto_tsquery("simple", query))
+        return IncidentMatches(incident_texts, incident_texts.c.position, matched)
 
 
 _INDEXES: dict[str, SearchIndex] = {"sqlite": SqliteSearch(), "postgresql": PostgresSearch()}
@@ -158,3 +209,67 @@ def search_index_for(dialect: str) -> SearchIndex:
         return _INDEXES[dialect]
     except KeyError:
         raise ValueError(f"no full-text search for {dialect}; use SQLite or PostgreSQL") from None
+
+
+def reindex_incidents(connection: sa.Connection, incident_ids: list[str] | None = None) -> None:
+    """Bring the search rows of these incidents (of all, given None) in step with their claims.
+
+    The writers of incidents call it in their transaction, after the incidents and their
+    claim links are written; an id no longer stored drops its rows.
+    """
+    search_index_for(connection.dialect.name).reindex_incidents(connection, incident_ids)
+
+
+def replace_incident_search_rows(connection: sa.Connection, incident_ids: list[str] | None) -> None:
+    """Write anew each incident's text (its documents' titles and texts) and its claims' filter columns."""
+    stale = _stale_incident_texts(incident_ids)
+    # The positions these incidents held (from their texts) and hold now: a merged-away
+    # incident has only the first, a new one only the second.
+    held_positions = sa.union(
+        sa.select(incident_texts.c.position).where(stale),
+        sa.select(incidents.c.position).where(_among(incidents.c.id, incident_ids)),
+    )
+    if incident_ids is None:
+        connection.execute(incident_claim_filters.delete())
+    else:
+        connection.execute(incident_claim_filters.delete().where(incident_claim_filters.c.position.in_(held_positions)))
+    connection.execute(incident_texts.delete().where(stale))
+    filters = (
+        sa.select(incidents.c.position, claims.c.id, claims.c.admin1, claims.c.claimant_kind, claims.c.date_start)
+        .join(incident_claims, incident_claims.c.incident_id == incidents.c.id)
+        .join(claims, claims.c.id == incident_claims.c.claim_id)
+        .where(_among(incidents.c.id, incident_ids))
+    )
+    connection.execute(
+        sa.insert(incident_claim_filters).from_select(
+            ["position", "claim_id", "admin1", "claimant_kind", "date_start"], filters
+        )
+    )
+    held_documents = (
+        sa.select(incident_claims.c.incident_id, claims.c.document_id)
+        .join(claims, claims.c.id == incident_claims.c.claim_id)
+        .where(_among(incident_claims.c.incident_id, incident_ids))
+        .distinct()
+        .subquery()
+    )
+    body = sa.func.aggregate_strings(sa.func.coalesce(documents.c.title, "") + " " + documents.c.text, " ")
+    texts = (
+        sa.select(incidents.c.position, incidents.c.id, body)
+        .join(held_documents, held_documents.c.incident_id == incidents.c.id)
+        .join(documents, documents.c.id == held_documents.c.document_id)
+        .group_by(incidents.c.position, incidents.c.id)
+    )
+    connection.execute(sa.insert(incident_texts).from_select(["position", "incident_id", "body"], texts))
+
+
+def _stale_incident_texts(incident_ids: list[str] | None) -> sa.ColumnElement[bool]:
+    """Texts of these incidents, and any text at a position one of them now holds."""
+    if incident_ids is None:
+        return sa.true()
+    positions = sa.select(incidents.c.position).where(incidents.c.id.in_(incident_ids))
+    return incident_texts.c.incident_id.in_(incident_ids) | incident_texts.c.position.in_(positions)
+
+
+def _among(column: sa.ColumnElement[str], incident_ids: list[str] | None) -> sa.ColumnElement[bool]:
+    """`column` is one of `incident_ids`; every value is, given None."""
+    return sa.true() if incident_ids is None else column.in_(incident_ids)

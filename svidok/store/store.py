@@ -148,6 +148,7 @@ class Store:
                     connection.execute(incidents.insert(), [_incident_row(i, n) for n, i in enumerate(new_incidents)])
                 if links:
                     connection.execute(incident_claims.insert(), links)
+                self._search.reindex_incidents(connection, None)
         except IntegrityError:
             unknown = self._unknown_claim_ids({link["claim_id"] for link in links})
             if not unknown:
@@ -197,13 +198,6 @@ class Store:
             return []
         with self._engine.connect() as connection:
             return self._search.search(connection, query, limit)
-
-    def matching_claim_ids(self, query: str) -> sa.Select[Any]:
-        """A subquery of the ids of claims whose evidence or document holds every word of `query`.
-
-        Unranked and never materialised, for filters that need every match, not the best few.
-        """
-        return self._search.matching_claim_ids(searchable(query))
 
     # Internals
 

@@ -227,22 +227,6 @@ def test_sqlite_stores_enforce_foreign_keys_and_use_wal(sqlite_url: str) -> None
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
-def test_matching_claim_ids_finds_claims_by_their_evidence_or_their_document(store: Store) -> None:
-    document = make_document()
-    other = make_document(text=ARTICLE + " Shelling of Kharkiv overnight damaged a school.", title="Kharkiv")
-    for d in (document, other):
-        store.add_document(d)
-    store.replace_claims(document.id, [make_claim(document, "by-evidence")])
-    store.replace_claims(other.id, [make_claim(other, "by-document")])
-    with store.engine.connect() as connection:
-        by_evidence = set(connection.execute(store.matching_claim_ids("accept passports")).scalars())
-        by_document = set(connection.execute(store.matching_claim_ids("school Kharkiv")).scalars())
-        neither = set(connection.execute(store.matching_claim_ids("submarine")).scalars())
-    assert by_evidence == {"by-evidence", "by-document"}
-    assert by_document == {"by-document"}
-    assert neither == set()
-
-
 def test_control_characters_in_a_search_are_no_words_and_no_errors(store: Store) -> None:
     document = make_document()
     store.add_document(document)
