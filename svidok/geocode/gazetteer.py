@@ -91,6 +91,16 @@ class Country:
     lon: float
 
 
+class Hromada(NamedTuple):
+    """A hromada's adjectival names and where its centre settlement is (localities.tsv.gz)."""
+
+    keys: list[str]
+    centre_key: str
+    admin1_code: str
+    lat: float
+    lon: float
+
+
 Entry = Settlement | District | Region | Area | Country
 # admin1 code -> how much likelier a report names a place there than its population suggests.
 RegionPrior = Mapping[str, float]
@@ -138,13 +148,18 @@ class Gazetteer:
         self,
         settlements: list[IndexedSettlement],
         districts: list[tuple[District, list[str]]],  # each with the name keys of its names
+        hromadas: list[Hromada],
         regions: dict[str, Any],
         eras: dict[str, Any],
         phrases: Phrases,
     ) -> None:
         self.phrases = phrases
-        self._undated_prior: dict[str, float] = eras["undated"]["weights"]
-        self._eras = [Era(e["name"], e.get("from", date.min), e.get("until", date.max), e["weights"]) for e in eras["era"]]
+        # Farther Russian and Belarusian regions weigh little against namesakes in every era.
+        remote = {raw["admin1"]: raw["namesake_weight"] for raw in regions["region"] if "namesake_weight" in raw}
+        self._undated_prior: dict[str, float] = remote | eras["undated"]["weights"]
+        self._eras = [Era(e["name"], e.get("from", date.min), e.get("until", date.max), remote | e["weights"])
+                      for e in eras["era"]]
+        self._remote_prior = remote
         country = regions["country"]
         self.country = Country(country["code"], country["name"], country["geonameid"], country["lat"], country["lon"])
         self.regions: dict[str, Region] = {}
@@ -168,6 +183,10 @@ class Gazetteer:
             for key, quality in keys.items():
                 self._settlements[key].append(NameMatch(settlement, quality))
             self._skeletons[skeleton].append(NameMatch(settlement, SKELETON_SPELLING, by_skeleton=True))
+        # Hromada adjectives are also surnames ("Dobrianska"): read in queries only, not in text.
+        self._hromadas: dict[str, list[NameMatch]] = defaultdict(list)
+        for hromada in hromadas:
+            self._add_hromada_names(hromada)
         self._districts: dict[str, list[District]] = defaultdict(list)
         for district, keys in districts:
             for root in {r for key in keys for r in district_roots(key)}:
@@ -181,6 +200,20 @@ class Gazetteer:
             self._aliases[key].append(NameMatch(region, PRIMARY_NAME))
         for stem in raw["stems"]:
             self._stems[adjective_root(name_key(stem))] = region
+
+    def _add_hromada_names(self, hromada: Hromada) -> None:
+        """Index a hromada's adjectival names ("Beryslavska") under its centre's own entry."""
+        namesakes = [m.entry for m in self._settlements.get(hromada.centre_key, [])
+                     if isinstance(m.entry, Settlement) and m.entry.admin1_code == hromada.admin1_code]
+        if not namesakes:
+            return
+        centre = min(namesakes, key=lambda s: (s.lat - hromada.lat) ** 2 + (s.lon - hromada.lon) ** 2)
+        for key in hromada.keys:
+            self._hromadas[key].append(NameMatch(centre, OTHER_NAME))
+
+    def hromada_centres(self, key: str) -> list[NameMatch]:
+        """Centres of the hromadas named `key` ("Beryslavska" -> Beryslav)."""
+        return self._hromadas.get(key, [])
 
     def lookup(self, key: str) -> list[NameMatch]:
         """Entries with a name whose key is `key`: region and country aliases first."""
@@ -219,7 +252,7 @@ class Gazetteer:
         """Where reports published on `published` happen (eras.toml); undated: a blend."""
         if published is None:
             return self._undated_prior
-        return next((era.weights for era in self._eras if era.start <= published <= era.end), {})
+        return next((era.weights for era in self._eras if era.start <= published <= era.end), self._remote_prior)
 
     def codes_of_region_named(self, name: str) -> set[str]:
         """Admin1 codes of the region or area whose canonical name is `name` (a Place.name)."""
@@ -237,6 +270,14 @@ class Gazetteer:
         if self._keys_by_start is None:
             self._keys_by_start = _by_start_and_length(self._settlements)
         return _near_in_length(self._keys_by_start, key)
+
+    def keys_longer(self, key: str, most: int) -> list[str]:
+        """Settlement name keys sharing the first two letters of `key` and 1..`most` letters
+        longer than it (candidates for a cut-off name)."""
+        if self._keys_by_start is None:
+            self._keys_by_start = _by_start_and_length(self._settlements)
+        pool = self._keys_by_start
+        return [k for extra in range(1, most + 1) for k in pool.get((key[:2], len(key) + extra), [])]
 
     def skeletons_like(self, skeleton: str) -> list[str]:
         """Spelling skeletons that may be one edit from `skeleton` (as `keys_like`)."""
@@ -301,14 +342,18 @@ def _read_settlements() -> list[IndexedSettlement]:
     return settlements
 
 
-def _read_localities() -> tuple[list[IndexedSettlement], list[tuple[District, list[str]]]]:
-    """KATOTTG villages GeoNames lacks, raions and city districts (raions listed first), from
-    localities.tsv.gz. A village is at its post office (precision settlement) or only at its
-    hromada's centroid (precision district)."""
-    villages, districts, city_districts = [], [], []
+def _read_localities() -> tuple[list[IndexedSettlement], list[tuple[District, list[str]]], list[Hromada]]:
+    """KATOTTG villages GeoNames lacks, raions and city districts (raions listed first), and
+    hromadas, from localities.tsv.gz. A village is at its post office (precision settlement)
+    or only at its hromada's centroid (precision district)."""
+    villages, districts, city_districts, hromadas = [], [], [], []
     for row in _data_rows("localities.tsv.gz"):
         keys = _split(row["keys"])
         lat, lon, admin1 = float(row["lat"]), float(row["lon"]), row["admin1"]
+        if row["kind"] == "hromada":
+            # The raion column holds the centre's name for a hromada.
+            hromadas.append(Hromada(keys, name_key(row["raion"]), admin1, lat, lon))
+            continue
         if row["kind"] == "raion":
             districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), keys))
             continue
@@ -319,7 +364,7 @@ def _read_localities() -> tuple[list[IndexedSettlement], list[tuple[District, li
             continue
         village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", row["precision"])
         villages.append((village, dict.fromkeys(keys, PRIMARY_NAME), row["skeleton"]))
-    return villages, districts + city_districts
+    return villages, districts + city_districts, hromadas
 
 
 def _read_phrases() -> Phrases:
@@ -348,5 +393,5 @@ def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     regions = tomllib.loads(_data_text("regions.toml"))
     eras = tomllib.loads(_data_text("eras.toml"))
-    villages, districts = _read_localities()
-    return Gazetteer(_read_settlements() + villages, districts, regions, eras, _read_phrases())
+    villages, districts, hromadas = _read_localities()
+    return Gazetteer(_read_settlements() + villages, districts, hromadas, regions, eras, _read_phrases())

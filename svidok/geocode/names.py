@@ -145,3 +145,20 @@ def spelling_skeleton(key: str) -> str:
     for run, letter in _VOWEL_RUNS:
         text = run.sub(letter, text)
     return text
+
+
+@lru_cache(maxsize=1)
+def _translated_prefixes() -> dict[str, tuple[list[str], list[str]]]:
+    text = resources.files("svidok.geocode").joinpath("data", "spelling.toml").read_text(encoding="utf-8")
+    return {word: (forms["words"], forms["glued"]) for word, forms in tomllib.loads(text)["translated"].items()}
+
+
+def untranslated_keys(key: str) -> list[str]:
+    """Ukrainian readings of a name key that begins with a translated adjective (spelling.toml):
+    "new korotich" -> "novyi korotich", "nova korotich", ..., "novokorotich". [] otherwise."""
+    first, _, rest = key.partition(" ")
+    forms = _translated_prefixes().get(first)
+    if forms is None or not rest:
+        return []
+    words, glued = forms
+    return [f"{word} {rest}" for word in words] + [prefix + rest.replace(" ", "") for prefix in glued]

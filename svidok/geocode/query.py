@@ -23,7 +23,7 @@ from svidok.geocode.gazetteer import (
     RegionPrior,
     Settlement,
 )
-from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
+from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses, untranslated_keys
 from svidok.geocode.recognise import (
     find_district_phrases,
     find_places,
@@ -91,14 +91,18 @@ def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: G
 
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
     """Exact names and their spelling namesakes ("Peski": every Pisky), then Cyrillic case
-    forms of the settlement part."""
+    forms of the settlement part, then Ukrainian readings of a translated first word ("New
+    Korotich": Novyi Korotych), then the centre of a hromada so named ("Beryslavska")."""
     key = name_key(part)
     matches = gaz.lookup(key)
     if all(isinstance(m.entry, Settlement) for m in matches):
         matches = matches + gaz.spelling_namesakes(key)
     if not matches and is_cyrillic(key):
         matches = [m for guess in nominative_guesses(key) for m in gaz.lookup(guess)]
-    return matches
+    if not matches:
+        matches = [m for reading in untranslated_keys(key)
+                   for m in gaz.lookup(reading) + gaz.spelling_namesakes(reading)]
+    return matches or gaz.hromada_centres(key)
 
 
 def regions_named_in(places: list[Place], gaz: Gazetteer) -> set[str]:

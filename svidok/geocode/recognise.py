@@ -16,6 +16,7 @@ from datetime import date
 from svidok.geocode.gazetteer import (
     Area,
     District,
+    Entry,
     Gazetteer,
     NameMatch,
     Region,
@@ -23,7 +24,9 @@ from svidok.geocode.gazetteer import (
 )
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses
 from svidok.geocode.resolve import (
+    Anchor,
     admin1_of,
+    anchor_of,
     context_weights,
     published_date,
     rank_matches,
@@ -296,10 +299,25 @@ def find_places(text: str, gaz: Gazetteer, *, published: date | str | None = Non
         named_regions.update(code for m in mention.matches for code in regions_denoted(m.entry))
     named_regions = gaz.with_enclosed(named_regions)
     first_pass = [rank_matches(m.matches, context_weights(named_regions), prior)[0] for m in mentions]
-    confident = [admin1_of(best.entry) if score >= CONFIDENT_SCORE else None for best, score in first_pass]
+    confident = [best.entry if score >= CONFIDENT_SCORE else None for best, score in first_pass]
+    district_anchors = [a for p in places if p.precision == "district" and (a := anchor_of(p)) is not None]
     for index, mention in enumerate(mentions):
-        others = [code for other, code in enumerate(confident) if code and other != index]
-        best, score = rank_matches(mention.matches, context_weights(named_regions, others), prior)[0]
+        others = [entry for other, entry in enumerate(confident) if entry is not None and other != index]
+        weights = context_weights(named_regions, [code for e in others if (code := admin1_of(e))])
+        best, score = rank_matches(mention.matches, weights, prior, _anchors(mention, others, district_anchors))[0]
         span = Span(mention.start, mention.end, text[mention.start: mention.end])
         places.append(to_place(best.entry, gaz, span.text, span, score))
     return sorted(places, key=lambda p: p.span.start if p.span else 0)
+
+
+def _anchors(mention: Mention, others: list[Entry], district_anchors: list[Anchor]) -> list[Anchor]:
+    """Points of the document's other confidently resolved places and named districts, which
+    pull a namesake of `mention` towards them ("Novoselivka" in a text about Avdiivka). Only
+    computed where the mention has namesakes to choose among; the mention's own namesakes,
+    named again elsewhere, are left out: they would only confirm the prior."""
+    candidates = {id(m.entry) for m in mention.matches}
+    if len(candidates) < 2:
+        return []
+    found = [a for e in others if id(e) not in candidates and isinstance(e, (Settlement, District))
+             and (a := anchor_of(e)) is not None]
+    return found + district_anchors

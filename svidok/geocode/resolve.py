@@ -62,11 +62,13 @@ class Anchor(NamedTuple):
     reach_km: float
 
 
-def anchor_of(place: Place) -> Anchor | None:
-    """The anchor a resolved place lends its namesake neighbours, if it is precise enough."""
-    if place.lat is None or place.lon is None or place.precision not in ("settlement", "district"):
+def anchor_of(place: Place | Settlement | District) -> Anchor | None:
+    """The anchor a resolved place (or the settlement or district it resolved to) lends its
+    namesake neighbours, if it is precise enough."""
+    precision = "district" if isinstance(place, District) else place.precision
+    if place.lat is None or place.lon is None or precision not in ("settlement", "district"):
         return None
-    reach = SETTLEMENT_REACH_KM if place.precision == "settlement" else DISTRICT_REACH_KM
+    reach = SETTLEMENT_REACH_KM if precision == "settlement" else DISTRICT_REACH_KM
     return Anchor(place.lat, place.lon, reach)
 
 
