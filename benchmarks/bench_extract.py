@@ -55,6 +55,9 @@ class WorkloadResult:
     seconds: float
     cpu_seconds: float  # of the whole process tree: compare these on a busy machine
     documents_per_second: float
+    # Per CPU-second of the process tree: steadier than the wall clock on a shared machine,
+    # and the rate one core would give.
+    documents_per_cpu_second: float
     words_per_second: float
     # Of the whole process tree (this process and its workers), sampled. RSS counts pages
     # that forked workers share with their parent once per process; PSS splits them.
@@ -192,7 +195,8 @@ def run_workload(name: str, documents: list[Document], workers: int, trace: bool
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
     return WorkloadResult(
         name, len(documents), words, claims, failures, workers, round(seconds, 3), round(cpu_seconds, 2),
-        round(len(documents) / seconds, 2), round(words / seconds, 1), round(peak[0], 1), round(peak[1], 1),
+        round(len(documents) / seconds, 2), round(len(documents) / cpu_seconds, 2) if cpu_seconds else 0.0,
+        round(words / seconds, 1), round(peak[0], 1), round(peak[1], 1),
         round(traced, 1) if traced is not None else None,
     )
 
@@ -200,14 +204,15 @@ def run_workload(name: str, documents: list[Document], workers: int, trace: bool
 def render(results: list[WorkloadResult], warmup_seconds: float) -> str:
     header = (
         f"{'workload':<10} {'workers':>7} {'docs':>6} {'words':>8} {'claims':>7} {'fail':>5} {'sec':>8} {'cpu s':>7} "
-        f"{'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} {'peak PSS MB':>12} {'traced MB':>10}"
+        f"{'docs/s':>8} {'docs/cpu-s':>10} {'words/s':>9} {'peak RSS MB':>12} {'peak PSS MB':>12} {'traced MB':>10}"
     )
     lines = [f"first call (starts workers, loads resources): {warmup_seconds:.2f} s", header]
     for r in results:
         traced = "-" if r.peak_traced_mb is None else f"{r.peak_traced_mb:.1f}"
         lines.append(
             f"{r.workload:<10} {r.workers:>7} {r.documents:>6} {r.words:>8} {r.claims:>7} {r.failures:>5} "
-            f"{r.seconds:>8.2f} {r.cpu_seconds:>7.1f} {r.documents_per_second:>8.1f} {r.words_per_second:>9.0f} "
+            f"{r.seconds:>8.2f} {r.cpu_seconds:>7.1f} {r.documents_per_second:>8.1f} {r.documents_per_cpu_second:>10.1f} "
+            f"{r.words_per_second:>9.0f} "
             f"{r.peak_rss_mb:>12.1f} {r.peak_pss_mb:>12.1f} {traced:>10}"
         )
     return "\n".join(lines)

@@ -50,9 +50,16 @@ def _key(word: str) -> str:
     return word.lower()[:3]
 
 
+def _word_keys(alias: str) -> frozenset[str]:
+    """The keys of all the alias's words: a sentence naming the alias holds every one of them."""
+    return frozenset(_key(run.group(0)) for word in alias.split() if (run := _WORD.search(word)))
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[tuple[re.Pattern[str], ActorEntry], ...]]:
-    index: dict[str, list[tuple[re.Pattern[str], ActorEntry]]] = {}
+def _index() -> dict[str, tuple[tuple[frozenset[str], re.Pattern[str], ActorEntry], ...]]:
+    # Under one key sit many aliases (58 begin "Ukrain"): the keys of their other words
+    # spare a sentence the patterns of those it cannot contain.
+    index: dict[str, list[tuple[frozenset[str], re.Pattern[str], ActorEntry]]] = {}
     for entry in load_actors():
         for alias in entry.aliases:
             first = _WORD.search(alias)
@@ -60,7 +67,8 @@ def _index() -> dict[str, tuple[tuple[re.Pattern[str], ActorEntry], ...]]:
                 continue
             # Acronyms (GUR, SBU, ЛНР) only match in capitals: "gur" or "sbu" in running text is noise.
             flags = 0 if alias.isupper() else re.IGNORECASE
-            index.setdefault(_key(first.group(0)), []).append((re.compile(_alias_pattern(alias), flags), entry))
+            matcher = (_word_keys(alias), re.compile(_alias_pattern(alias), flags), entry)
+            index.setdefault(_key(first.group(0)), []).append(matcher)
     return {key: tuple(matchers) for key, matchers in index.items()}
 
 
@@ -82,7 +90,8 @@ def find_actors(text: str, modifiers: tuple[tuple[re.Pattern[str], str], ...] = 
     candidates = [
         ActorMatch(entry, m.start(), m.end(), m.group(0))
         for key in keys
-        for pattern, entry in index.get(key, ())
+        for words, pattern, entry in index.get(key, ())
+        if words <= keys
         for m in pattern.finditer(text)
     ]
     for match in sorted(candidates, key=lambda a: (a.start - a.end, a.start)):

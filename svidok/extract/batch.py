@@ -92,6 +92,9 @@ def _local_cluster(workers: int) -> Iterator[Client]:
         # A task whose worker died is not retried on another worker: it fails at once and
         # `_collect` retries its documents one by one.
         "distributed.scheduler.allowed-failures": 0,
+        # The workers' statistical profiler samples every task's stack for the dashboard,
+        # which is off: the samples would cost CPU and never be read.
+        "distributed.worker.profile.enabled": False,
     }
     with (
         dask.config.set(settings),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from lingua import ConfidenceValue, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -45,7 +46,7 @@ def detect_language(text: str) -> str:
     official quoted in a Ukrainian post) does not change it unless the quotation is all there is.
     """
     own_words = _QUOTATION.sub(" ", text)
-    return _identify(own_words if _letter_count(own_words) >= _MIN_PART_LETTERS else text)
+    return _identify(own_words if _has_letters(own_words, _MIN_PART_LETTERS) else text)
 
 
 def _identify(text: str) -> str:
@@ -74,7 +75,7 @@ def detect_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for match in _PARTS.finditer(text):
         part = match.group()
-        language = _identify(part) if _letter_count(part) >= _MIN_PART_LETTERS else main
+        language = _identify(part) if _has_letters(part, _MIN_PART_LETTERS) else main
         if spans and spans[-1][2] == language:
             spans[-1] = (spans[-1][0], match.end(), language)
         else:
@@ -82,8 +83,10 @@ def detect_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _letter_count(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+def _has_letters(text: str, count: int) -> bool:
+    """Whether `text` has at least `count` letters; stops counting there (documents are long)."""
+    letters = (c for c in text if c.isalpha())
+    return sum(1 for _ in islice(letters, count)) == count
 
 
 def _ranked(text: str) -> tuple[ConfidenceValue, ConfidenceValue]:

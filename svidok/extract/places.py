@@ -24,6 +24,9 @@ def places_in_sentence(sentence: Sentence, places: list[Place], speaker: Span | 
     Watch" misread as Uman) or inside the words naming the speaker ("Надія Добрянська" read
     as two villages) names no place of the event.
     """
+    named_here = [p for p in places if p.span is not None and sentence.start <= p.span.start < sentence.end]
+    if not named_here:  # most sentences: no need to look for the names of sources
+        return []
     source_names = [
         (sentence.start + a.start, sentence.start + a.end)
         for a in find_actors(sentence.text)
@@ -33,11 +36,8 @@ def places_in_sentence(sentence: Sentence, places: list[Place], speaker: Span | 
         source_names.append((speaker.start, speaker.end))
     inside = [
         p
-        for p in places
-        if p.span is not None
-        and sentence.start <= p.span.start < sentence.end
-        and _is_territory(p, sentence)
-        and not any(s <= p.span.start and p.span.end <= e for s, e in source_names)
+        for p in named_here
+        if _is_territory(p, sentence) and not any(s <= p.span.start and p.span.end <= e for s, e in source_names)
     ]
     settlement_regions = {p.admin1 for p in inside if p.precision in {"settlement", "district"}}
     specific = [p for p in inside if p.precision != "country"] or inside

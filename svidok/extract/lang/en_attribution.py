@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from svidok.extract.actors import find_actors
 from svidok.extract.claimants import claimant_from_mention, claimant_kind
-from svidok.extract.lang.en_parse import lemma_of
+from svidok.extract.lang.en_parse import lemma_of, tokenize, verb_forms
 from svidok.extract.lexicon import Lexicon, first_match
 from svidok.extract.reading import Attribution
 from svidok.records import Span
@@ -29,6 +30,11 @@ _TRAILING_SAYS = re.compile(
 )
 _LEADING_SOURCE = re.compile(r"^(?P<source>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4})(?P<cue>:)\s+\S")
 _HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*(?P<source>[A-Za-z][\w' .]{1,60}?)\s*$")
+_LONGEST_HEADLINE_SOURCE = 6  # words; "... - artillery - in a field north of X" is no source
+# What `attribute` finds in a sentence without any of these cues.
+NO_ATTRIBUTION = Attribution(None, None, own_source=False)
+
+
 @dataclass(frozen=True)
 class ParsedAttribution:
     attribution: Attribution
@@ -58,7 +64,30 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     if hedge is not None:
         cue = Span(offset + hedge.start(), offset + hedge.end(), hedge.group(0))
         return ParsedAttribution(Attribution(None, cue, own_source=True))
-    return ParsedAttribution(Attribution(None, None, own_source=False))
+    return ParsedAttribution(NO_ATTRIBUTION)
+
+
+def may_attribute(text: str, lexicon: Lexicon) -> bool:
+    """Whether `attribute` may find anything in the sentence `text`; where not, it would
+    return NO_ATTRIBUTION, and the sentence need not be parsed to learn so.
+
+    Every route of `attribute` starts from one of these cues: a hedge or source preposition
+    from the lexicon, a headline frame, or a word that can be a reporting verb.
+    """
+    if first_match(lexicon.unattributed, text) or first_match(lexicon.source_prepositions, text):
+        return True
+    if _TRAILING_SAYS.search(text) or _leading_source(text, lexicon) or _headline_source_match(text):
+        return True
+    # Most sentences hold no such word even inside another ("recall"): those are not tokenised.
+    if _verb_form_anywhere(lexicon.reporting_verbs).search(text.lower()) is None:
+        return False
+    forms = verb_forms(lexicon.reporting_verbs)
+    return any(token.lower_ in forms for token in tokenize(text))
+
+
+@lru_cache(maxsize=8)
+def _verb_form_anywhere(lemmas: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(form) for form in sorted(verb_forms(lemmas))))
 
 
 def _source_preposition(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
@@ -152,11 +181,7 @@ def _depth(token: Token) -> int:
 
 def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
     """The source of a headline-style statement, named before a colon or after a final comma."""
-    trailing = _TRAILING_SAYS.search(text)
-    leading = _LEADING_SOURCE.match(text)
-    if leading is not None and not _names_a_source(leading.group("source"), lexicon):
-        leading = None  # "Kharkiv: two killed" names a place, not a speaker
-    match = trailing or leading
+    match = _TRAILING_SAYS.search(text) or _leading_source(text, lexicon)
     if match is None:
         return None
     source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
@@ -166,20 +191,31 @@ def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan
     return source, cue
 
 
+def _leading_source(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    match = _LEADING_SOURCE.match(text)
+    # "Kharkiv: two killed" names a place, not a speaker.
+    return match if match is not None and _names_a_source(match.group("source"), lexicon) else None
+
+
 def _names_a_source(words: str, lexicon: Lexicon) -> bool:
     return any(a.entry.role != "civilians" for a in find_actors(words)) or claimant_kind(words, lexicon) != "unknown"
 
 
 def _headline_source(parsed: Doc, text: str) -> tuple[TokenSpan, TokenSpan] | None:
     """A trailing source in headline style: "Two killed in shelling of Avdiivka - police"."""
-    match = _HEADLINE_SOURCE.search(text)
-    if match is None or len(match.group("source").split()) > 6:
+    match = _headline_source_match(text)
+    if match is None:
         return None
     source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="contract")
     marker = parsed.char_span(match.start(), match.start("source"), alignment_mode="expand")
     if source is None or marker is None or any(t.pos_ == "VERB" for t in source):
         return None
     return source, marker
+
+
+def _headline_source_match(text: str) -> re.Match[str] | None:
+    match = _HEADLINE_SOURCE.search(text)
+    return match if match is not None and len(match.group("source").split()) <= _LONGEST_HEADLINE_SOURCE else None
 
 
 def _span_of(tokens: TokenSpan, offset: int) -> Span:
