@@ -3,9 +3,9 @@
 Triggers are precise where they fire and see every event of a sentence that reports several;
 the model gives one type per sentence but sees what no pattern lists ("Hospital destroyed
 by explosion"). So triggers stand as they fire, carrying the model's probability of their
-type into the claim's confidence, and a sentence with no trigger gets the model's best type
-only when the model is confident enough: a stricter bar inside articles, where most
-sentences report nothing.
+type into the claim's confidence, and the model's best type is added where no trigger names
+it and the model is confident enough: a stricter bar inside articles, where most sentences
+report nothing, and beside triggers, which have already seen an event.
 """
 from __future__ import annotations
 
@@ -25,9 +25,11 @@ from svidok.extract.triggers import Trigger, find_triggers
 # inside an article, and in a one-line report (a headline or a map caption).
 MODEL_ALONE_IN_ARTICLE = 0.5
 MODEL_ALONE_IN_SHORT_TEXT = 0.3
-# Fewer words than this report nothing on their own ("Avdiivka", "Donetsk Airport"), whatever
+# Fewer words than this report nothing on their own ("Avdiivka", "Bakhmut"), whatever
 # the model makes of a front-line name.
-MODEL_ALONE_MIN_WORDS = 3
+MODEL_ALONE_MIN_WORDS = 2
+# Beside the patterns that fired, the model adds a type none of them names from this probability.
+MODEL_BESIDE_TRIGGERS = 0.6
 
 
 def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int, list[Trigger]]:
@@ -40,14 +42,27 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
     typed: dict[int, list[Trigger]] = {}
     for sentence, p in zip(sentences, probabilities):
         kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]]
-        # Where a suppressor spoke ("document war crimes"), the words are there but no event is.
-        if (
-            not kept
-            and len(sentence.text.split()) >= MODEL_ALONE_MIN_WORDS
-            and not any(pattern.search(sentence.text) for pattern in lexicon.suppressors)
-        ):
-            best = max((code for code in p if code != NO_EVENT), key=lambda code: p[code])
-            if p[best] >= alone_bar:
-                kept = [Trigger(best, 0, len(sentence.text), sentence.text, probability=p[best], by_model=True)]
+        model_type = model_only_type(sentence.text, kept, p, alone_bar, lexicon)
+        if model_type is not None:
+            kept.append(Trigger(model_type, 0, len(sentence.text), sentence.text, probability=p[model_type], by_model=True))
         typed[sentence.index] = kept
     return typed
+
+
+def model_only_type(text: str, triggered: list[Trigger], p: dict[str, float], alone_bar: float, lexicon: Lexicon) -> str | None:
+    """The model's best event type where no pattern names it and the model is sure enough; else None.
+
+    Beside patterns that fired, the model's type must clear a higher bar: a pattern saw *an*
+    event ("strike on apartment building"), and the model adds the one the sentence is about
+    ("Casualties after strike on apartment building" reports deaths) only when it is confident.
+    """
+    if len(text.split()) < MODEL_ALONE_MIN_WORDS:
+        return None
+    # Where a suppressor spoke ("document war crimes"), the words are there but no event is.
+    if any(pattern.search(text) for pattern in lexicon.suppressors):
+        return None
+    best = max((code for code in p if code != NO_EVENT), key=lambda code: p[code])
+    if any(t.type == best for t in triggered):
+        return None
+    bar = max(alone_bar, MODEL_BESIDE_TRIGGERS) if triggered else alone_bar
+    return best if p[best] >= bar else None

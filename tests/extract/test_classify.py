@@ -25,6 +25,11 @@ EVENT_SENTENCES = {
         "Two civilians killed by shelling in Orikhiv": "killing",
         "Heavy fighting near the village of Robotyne, Ukrainian troops repelled several assaults": "armed_clash",
         "Residents of occupied Tokmak are being forced to take Russian passports to receive pensions": "citizenship_coercion",
+        # Map-caption style: no verb, the event in a noun phrase.
+        "Burnt-out Russian BTR on the road to Trostianets": "military_losses",
+        "Russian column with fuel trucks near Tokmak": "military_movement",
+        "Dead civilians in the yard of a house in Irpin": "killing",
+        "Damaged pharmacy and shops in Bakhmut": "attack_on_civilians",
     },
     "uk": {
         "Росіяни обстріляли поліклініку в Куп'янську, пошкоджено дах і вікна": "attack_on_civilians",
