@@ -29,10 +29,11 @@ from svidok.evaluate.datasets import load_dev_records
 from svidok.evaluate.run import document_for_record
 from svidok.evaluate.scoring import claim_is_correct, expected_calibration_error
 from svidok.extract import extract, pipeline
-from svidok.extract.claim_builder import confidence_signals
+from svidok.extract import claim_builder
 from svidok.extract.confidence import (
     CONFIDENCE_FILE,
     FEATURE_NAMES,
+    ConfidenceSignals,
     confidence_features,
     probability_from_features,
 )
@@ -71,13 +72,22 @@ def observed_signals() -> Iterator[dict[int, tuple[Claim, tuple[float, ...]]]]:
     """
     seen: dict[int, tuple[Claim, tuple[float, ...]]] = {}
     build = pipeline.build_claim
+    score = claim_builder.claim_confidence
+    # The signals of the claim being built: `build_claim` scores each claim exactly once.
+    latest: list[tuple[float, ...]] = []
+
+    def score_and_observe(signals: ConfidenceSignals) -> float:
+        latest[:] = [confidence_features(signals)]
+        return score(signals)
 
     def build_and_observe(inputs, trigger, lexicon):  # type: ignore[no-untyped-def]
         claim = build(inputs, trigger, lexicon)
-        seen[id(claim)] = (claim, confidence_features(confidence_signals(inputs, trigger, lexicon)))
+        seen[id(claim)] = (claim, latest[0])
         return claim
 
-    with mock.patch.object(pipeline, "build_claim", build_and_observe):
+    with mock.patch.object(claim_builder, "claim_confidence", score_and_observe), mock.patch.object(
+        pipeline, "build_claim", build_and_observe
+    ):
         yield seen
 
 

@@ -9,8 +9,9 @@ import click
 from tqdm import tqdm
 
 from svidok.cli.common import fail
+from svidok.evaluate.acled_types import score_acled_types
 from svidok.evaluate.datasets import UnknownDatasetError, load_dev_records
-from svidok.evaluate.report import render_table, scorecard_json
+from svidok.evaluate.report import acled_scores_json, render_acled_table, render_table, scorecard_json
 from svidok.evaluate.scoring import (
     ExtractedRecord,
     score_by_language,
@@ -28,11 +29,11 @@ SHOWN_FAILURES = 5
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
 @click.option("--by-language", is_flag=True, help="Also score each document language separately.")
 def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: bool, by_language: bool) -> None:
-    """Run extraction on DATASET.jsonl (a UCDP, Bellingcat or CIR development file, or an annotated fixture set) and score it."""
+    """Run extraction on DATASET.jsonl (a UCDP, Bellingcat or CIR development file, or an annotated or ACLED-labelled fixture set) and score it."""
     try:
         dataset_format, records = load_dev_records(dataset, limit, sample_seed)
     except UnknownDatasetError as error:
-        fail(f"{error}. svidok eval reads the UCDP, Bellingcat and CIR development files and svidok's annotated fixtures only.")
+        fail(f"{error}. svidok eval reads the UCDP, Bellingcat and CIR development files and svidok's annotated fixtures only (svidok types or ACLED sub-event types).")
     # Imported here: extraction loads its language resources, which `svidok --help` should not wait for.
     from svidok.evaluate.run import extract_records
 
@@ -41,16 +42,21 @@ def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: 
     _report_failures(extractions)
     overall = score_extractions(dataset_format.name, extractions)
     languages = score_by_language(dataset_format.name, extractions) if by_language else {}
+    acled = score_acled_types(extractions)
     if as_json:
         payload = {
             "dataset": str(dataset),
             "format": dataset_format.name,
             "overall": scorecard_json(overall),
             "by_language": {lang: scorecard_json(card) for lang, card in languages.items()},
+            "acled_types": acled_scores_json(acled) if acled else None,
         }
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     click.echo(render_table(overall, f"{dataset_format.description} ({dataset.name})"))
+    if acled:
+        click.echo("")
+        click.echo(render_acled_table(acled, "ACLED typing"))
     for language, card in languages.items():
         click.echo("")
         click.echo(render_table(card, f"language {language}"))

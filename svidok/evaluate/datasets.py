@@ -23,6 +23,10 @@ from svidok.evaluate.gold_mappings import (
     cir_category_code,
     normalise_admin1,
 )
+from svidok.knowledge import load_acled_codebook
+
+# The ACLED label of a text that reports no event (gold) or of a record with no ACLED-typed claim.
+NO_ACLED_EVENT = "(none)"
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,10 @@ class GoldEvent:
     # The claim types that are right for this row (any claim of one of them is correct); None
     # where the gold cannot judge a claim's type, empty where the text reports no event.
     accepted_types: frozenset[str] | None = None
+    # ACLED's event and sub-event type; "(none)" for both where the text reports no event, None
+    # where the data set has no ACLED gold.
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,26 @@ def annotated_gold(row: dict[str, Any]) -> GoldEvent:
     )
 
 
+def acled_snippet_gold(row: dict[str, Any]) -> GoldEvent:
+    """svidok's ACLED snippets: one ACLED event and sub-event type per text, both null where it
+    reports no event. A pair that is not in ACLED's codebook is refused, since it could never be hit."""
+    gold = row["gold"]
+    event_type, sub_event_type = gold["acled_event_type"], gold["acled_sub_event_type"]
+    if (event_type is None) != (sub_event_type is None) or (
+        event_type is not None and sub_event_type not in load_acled_codebook().get(event_type, ())
+    ):
+        raise UnknownDatasetError(
+            f"row {row.get('id')}: {event_type!r} / {sub_event_type!r} is not an ACLED event type and one of its "
+            "sub-event types (acled_codebook.toml), nor null / null for a text reporting no event"
+        )
+    return GoldEvent(
+        date=None, admin1=None, admin1_raw=None, lat=None, lon=None, deaths=None,
+        claimants=None, claimant_raw=None, type=None, category_raw=sub_event_type,
+        acled_event_type=event_type or NO_ACLED_EVENT,
+        acled_sub_event_type=sub_event_type or NO_ACLED_EVENT,
+    )
+
+
 DATASET_FORMATS: tuple[DatasetFormat, ...] = (
     DatasetFormat(
         "ucdp",
@@ -185,6 +213,12 @@ DATASET_FORMATS: tuple[DatasetFormat, ...] = (
         "svidok annotated fixtures (types, claimant, date)",
         frozenset({"types", "claimant", "date"}),
         annotated_gold,
+    ),
+    DatasetFormat(
+        "acled-snippets",
+        "svidok news snippets labelled with ACLED sub-event types",
+        frozenset({"acled_event_type", "acled_sub_event_type"}),
+        acled_snippet_gold,
     ),
 )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from svidok.evaluate.acled_types import AcledTypeScores
 from svidok.evaluate.scoring import Calibration, Metric, ReliabilityBin, Scorecard
 
 
@@ -83,4 +84,48 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
             "expected_calibration_error": card.calibration.expected_calibration_error,
             "bins": [_bin_json(b) for b in card.calibration.bins],
         },
+    }
+
+
+# How many record ids each listed ACLED confusion names.
+SHOWN_CONFUSION_IDS = 4
+
+
+def render_acled_table(scores: AcledTypeScores, heading: str) -> str:
+    """ACLED typing scores as an aligned text table: summary, per-class table, commonest mistakes."""
+    lines = [
+        f"{heading}: {scores.records} records with ACLED gold (prediction: most confident ACLED-typed claim)",
+        f"  {'acled_event_type_acc':<22} {_value(scores.event_type_accuracy):>6}  {scores.event_type_hits}/{scores.records}",
+        f"  {'acled_sub_type_acc':<22} {_value(scores.sub_type_accuracy):>6}  {scores.sub_type_hits}/{scores.records}",
+        f"  {'acled_macro_f1':<22} {_value(scores.macro_f1):>6}  over the sub-event types in the gold, not (none)",
+        f"  {'acled_weighted_f1':<22} {_value(scores.weighted_f1):>6}  the same, weighted by support",
+        f"  {'sub-event type':<36} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>7}",
+        *(
+            f"  {c.code:<36} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.support:>7}"
+            for c in scores.classes
+        ),
+        "  commonest mistakes (gold -> predicted: count, e.g. records)",
+        *(
+            f"    {m.gold} -> {m.predicted}: {m.count}  ({', '.join(m.record_ids[:SHOWN_CONFUSION_IDS])})"
+            for m in scores.confusions
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def acled_scores_json(scores: AcledTypeScores) -> dict[str, Any]:
+    return {
+        "records": scores.records,
+        "event_type_accuracy": scores.event_type_accuracy,
+        "sub_type_accuracy": scores.sub_type_accuracy,
+        "macro_f1": scores.macro_f1,
+        "weighted_f1": scores.weighted_f1,
+        "classes": [
+            {"sub_event_type": c.code, "precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.support}
+            for c in scores.classes
+        ],
+        "confusions": [
+            {"gold": m.gold, "predicted": m.predicted, "count": m.count, "records": list(m.record_ids)}
+            for m in scores.confusions
+        ],
     }

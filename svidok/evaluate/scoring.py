@@ -3,9 +3,12 @@
 Claims are compared in their JSON form (`Claim.to_json()`), so a saved extraction run can be
 rescored without re-running extraction.
 
-The record's *primary claim* answers the single-valued questions (date, deaths, claimant,
-type): it is the claim with the highest confidence, the first such claim in extraction order
-on a tie, because that is the claim svidok itself is surest of. Places are a list, so the
+The record's *primary claim* answers the single-valued questions (date, claimant, type): it
+is the claim with the highest confidence, the first such claim in extraction order on a tie,
+because that is the claim svidok itself is surest of. The death count is the exception: a
+claim whose text states no count (null: "not stated", never "none died") cannot answer it,
+so the record's count is that of its most confident claim that states one. Counts of
+different claims are never added up. Places are a list, so the
 place questions (oblast, coordinates) look at every place of every claim of the record.
 
 Denominators (a record without an extracted value counts as a miss unless said otherwise):
@@ -13,7 +16,11 @@ Denominators (a record without an extracted value counts as a miss unless said o
 - admin1: records whose gold oblast/province maps to a svidok unit (gold_mappings.toml).
 - coords_10km: records with gold coordinates.
 - deaths_exact: records with a gold death count whose text states that number.
-- claimant: records whose gold claimant names an actor svidok knows.
+- claimant: records whose gold claimant names an actor svidok knows. Both sides are canonical
+  names from the actor file (the gold through `gold_mappings.toml`). A claimant is right when
+  it is a gold claimant or stands above or below one in the actor file's `parent` chain, which
+  is svidok's own notion of one voice: "Ukraine's defence ministry" for a statement UCDP
+  files under the Armed Forces, or the DPR's news agency for the DPR authorities.
 - type_accuracy, type_macro_f1: records whose gold category maps to a taxonomy code (not `none`).
 - coverage_*: all evaluated records (failed extractions included), counting those with a value.
 
@@ -47,6 +54,7 @@ from number_parser import parse as spell_out_numbers_as_digits
 from svidok.evaluate.datasets import GoldEvent
 from svidok.evaluate.gold_mappings import NO_CLAIM, NO_SVIDOK_CODE, admin1_equivalent
 from svidok.geocode.distance import haversine_km
+from svidok.knowledge import actors_by_name
 
 COORDINATE_TOLERANCE_KM = 10.0
 DATE_TOLERANCE_DAYS = 1
@@ -163,9 +171,32 @@ def numbers_stated(text: str) -> set[int]:
     return {int(digits) for digits in re.findall(r"\d+", spell_out_numbers_as_digits(text, language="en"))}
 
 
+def stated_count(claims: list[JsonClaim], field_name: str) -> int | None:
+    """The count `field_name` of the most confident claim that states one; None if none does."""
+    stating = [claim for claim in claims if claim.get(field_name) is not None]
+    claim = primary_claim(stating)
+    return claim[field_name] if claim else None
+
+
 def claimant_name(claim: JsonClaim | None) -> str | None:
     claimant = (claim or {}).get("claimant") or {}
     return claimant.get("name")
+
+
+def body_chain(name: str) -> list[str]:
+    """`name` and the bodies above it in the actor file, nearest first."""
+    actors = actors_by_name()
+    chain = [name]
+    while chain[-1] in actors and actors[chain[-1]].parent is not None and actors[chain[-1]].parent not in chain:
+        chain.append(actors[chain[-1]].parent)  # type: ignore[arg-type]
+    return chain
+
+
+def same_voice(extracted: str | None, gold: frozenset[str]) -> bool:
+    """Whether the extracted claimant is a gold claimant or above or below one in the `parent` chain."""
+    if extracted is None:
+        return False
+    return any(name in gold for name in body_chain(extracted)) or any(extracted in body_chain(g) for g in gold)
 
 
 def predicted_type(claims: list[JsonClaim]) -> str:
@@ -307,11 +338,11 @@ def _deaths_scored(e: ExtractedRecord) -> bool:
 
 
 def _deaths_hit(e: ExtractedRecord) -> bool:
-    return (primary_claim(e.claims) or {}).get("fatalities") == e.gold.deaths
+    return stated_count(e.claims, "fatalities") == e.gold.deaths
 
 
 def _claimant_hit(e: ExtractedRecord) -> bool:
-    return claimant_name(primary_claim(e.claims)) in (e.gold.claimants or frozenset())
+    return same_voice(claimant_name(primary_claim(e.claims)), e.gold.claimants or frozenset())
 
 
 def _type_scored(e: ExtractedRecord) -> bool:
@@ -365,7 +396,7 @@ def coverage_metrics(extractions: list[ExtractedRecord]) -> list[Metric]:
         ("coverage_date", lambda e: claim_start_date(primary_claim(e.claims)) is not None),
         ("coverage_place", lambda e: any(p.get("lat") is not None for p in places(e))),
         ("coverage_admin1", lambda e: any(p.get("admin1") for p in places(e))),
-        ("coverage_fatalities", lambda e: (primary_claim(e.claims) or {}).get("fatalities") is not None),
+        ("coverage_fatalities", lambda e: stated_count(e.claims, "fatalities") is not None),
         ("coverage_claimant", lambda e: claimant_name(primary_claim(e.claims)) is not None),
     ]
     return [_count(name, "all evaluated records", extractions, lambda e: True, has) for name, has in checks]

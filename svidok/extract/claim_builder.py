@@ -1,16 +1,17 @@
 """One claim from one trigger in one read sentence: modality, stance, actors, date, counts, law."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from svidok.extract.actors import ActorMatch, find_actors
-from svidok.extract.claimants import is_canonical
+from svidok.extract.claimants import claimant_from_mention, headline_source, is_canonical, resolve_organ
 from svidok.extract.confidence import ConfidenceSignals, claim_confidence
 from svidok.extract.dates import DateMention
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.modality import modality_of
-from svidok.extract.numbers import find_counts
+from svidok.extract.numbers import CountMention, find_counts
 from svidok.extract.reading import Attribution, SentenceReading
 from svidok.extract.segment import Sentence
 from svidok.extract.triggers import Trigger, atrocity_label
@@ -24,6 +25,14 @@ from svidok.records import (
     Place,
     Span,
     Stance,
+)
+
+# "Ukrainian soldier reported killed", "Aftermath of strike, reported 18 casualties": a
+# reporting verb right before casualties is a hedge, and its subject is no source.
+_HEDGED_CASUALTY = re.compile(
+    r"^\s*(?:to have been |to be )?(?:(?:at least |over |more than |some )?[\d,]+\s+)?"
+    r"(?:killed|dead|deaths?|wounded|injured|casualties|missing|captured|detained|abducted)\b",
+    re.IGNORECASE,
 )
 
 # Types whose claims may state how many were killed, hurt or affected.
@@ -59,12 +68,12 @@ def build_claim(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> Clai
     taxonomy = load_taxonomy()[trigger.type]
     own_places = [p for p in inputs.places if p.span and sentence.start <= p.span.start < sentence.end]
     specific = any(p.precision != "country" for p in own_places) or bool(inputs.event_dates)
-    modality = modality_of(sentence.text, lexicon, specific=specific)
+    modality = modality_of(sentence.text, lexicon, specific=specific, trigger=(trigger.start, trigger.end))
     general = modality == "general"
-    actors = _actors(inputs, lexicon)
+    claimant, cue = claimant_of(inputs, lexicon)
+    actors = _actors(inputs, claimant, lexicon)
     counts = {c.field: c for c in find_counts(sentence.text, lexicon)} if trigger.type in _COUNTED_TYPES else {}
-    event_type, sub_event_type = taxonomy.acled_for(sentence.text)
-    claimant = inputs.attribution.claimant
+    event_type, sub_event_type = taxonomy.acled_for(sentence.text, lexicon.language)
     return Claim(
         document_id=inputs.document.id,
         type=trigger.type,
@@ -74,7 +83,7 @@ def build_claim(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> Clai
         acled_event_type=event_type,
         acled_sub_event_type=sub_event_type,
         claimant=claimant,
-        cue=inputs.attribution.cue,
+        cue=cue,
         perpetrators=_of_role(actors, inputs, "armed_actor"),
         victims=_of_role(actors, inputs, "civilians"),
         places=[] if general else inputs.places,
@@ -87,12 +96,54 @@ def build_claim(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> Clai
         number_spans={name: inputs.span(c.start, c.end) for name, c in counts.items()},
         label=atrocity_label(trigger.text, lexicon) if trigger.type == "atrocity_label" else None,
         legal=list(taxonomy.legal),
-        confidence=claim_confidence(confidence_signals(inputs, trigger, lexicon)),
+        confidence=claim_confidence(confidence_signals(inputs, trigger, lexicon, claimant, counts)),
     )
 
 
-def confidence_signals(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> ConfidenceSignals:
-    claimant = inputs.attribution.claimant
+def claimant_of(inputs: ClaimInputs, lexicon: Lexicon) -> tuple[Actor | None, Span | None]:
+    """The claimant and cue of a claim resting on this sentence.
+
+    A headline's own source ("...: Kiev military", "... - DPR people’s militia", "...,
+    says people’s militia", "DPR reports ...") wins over a speaker carried over from the
+    sentence before, over a mention the reader could not resolve to a known body, and over a
+    reader that took the clause before "says" for its subject; otherwise the reader's
+    attribution stands. A speaker named only by its function ("- command") is resolved to
+    the party the sentence names (`resolve_organ`).
+    """
+    attribution = inputs.attribution
+    claimant, cue = attribution.claimant, attribution.cue
+    if claimant is not None and cue is not None and _hedges_a_casualty(inputs, cue):
+        claimant = None
+    if claimant is not None:
+        claimant = resolve_organ(claimant, inputs.sentence.text, inputs.sentence.start)
+    found = headline_source(inputs.sentence.text, lexicon)
+    if found is None:
+        return claimant, cue
+    source, marker = found
+    own = claimant_from_mention(source.text, inputs.sentence.start + source.start, lexicon)
+    own = resolve_organ(own, inputs.sentence.text, inputs.sentence.start)
+    marker_span = inputs.span(marker.start, marker.end)
+    # "X killed, says people’s militia": a reader that took the clause before the verb for
+    # its subject has the headline's own cue; the source is the one after it.
+    same_cue = cue is not None and cue.start < marker_span.end and marker_span.start < cue.end
+    if (
+        claimant is None
+        or not attribution.own_source
+        or same_cue
+        or (not is_canonical(claimant) and is_canonical(own))
+    ):
+        return own, marker_span
+    return claimant, cue
+
+
+def _hedges_a_casualty(inputs: ClaimInputs, cue: Span) -> bool:
+    within = inputs.sentence.start <= cue.start < inputs.sentence.end
+    return within and bool(_HEDGED_CASUALTY.match(inputs.document.text[cue.end : inputs.sentence.end]))
+
+
+def confidence_signals(
+    inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon, claimant: Actor | None, counts: dict[str, CountMention]
+) -> ConfidenceSignals:
     return ConfidenceSignals(
         trigger_length=len(trigger.text),
         has_claimant=claimant is not None,
@@ -105,6 +156,7 @@ def confidence_signals(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) 
         claimant_canonical=claimant is not None and is_canonical(claimant),
         document_length=len(inputs.document.text),
         language=lexicon.language,
+        states_casualties="fatalities" in counts or "injured" in counts,
     )
 
 
@@ -121,8 +173,10 @@ def _event_date(inputs: ClaimInputs, modality: Modality, *, characterisation: bo
     published = inputs.document.published
     if modality in {"occurred", "ongoing"} and published is not None and not characterisation:
         # No date in the text: a news report describes recent events, so the publication
-        # date is the best estimate. `mention` stays null to show it was not read from the text.
-        return EventDate(published, published, "day", None, None)
+        # date is the best estimate, but the text does not say which day: the precision is
+        # `unknown` (ACLED's time precision 3 for events dated only by their report), and
+        # `mention` stays null to show that the date was not read from the text.
+        return EventDate(published, published, "unknown", None, None)
     return None
 
 
@@ -132,8 +186,8 @@ def _stance(trigger: Trigger, sentence: str, lexicon: Lexicon) -> Stance:
     return "characterizes" if trigger.type == "atrocity_label" else "asserts"
 
 
-def _actors(inputs: ClaimInputs, lexicon: Lexicon) -> list[ActorMatch]:
-    claimant_span = inputs.attribution.claimant.span if inputs.attribution.claimant else None
+def _actors(inputs: ClaimInputs, claimant: Actor | None, lexicon: Lexicon) -> list[ActorMatch]:
+    claimant_span = claimant.span if claimant else None
     return [
         a
         for a in find_actors(inputs.sentence.text, lexicon.perpetrator_modifiers)

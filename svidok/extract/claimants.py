@@ -1,27 +1,122 @@
-"""From the words that name a source to a canonical claimant."""
+"""From the words that name a source to a canonical claimant.
+
+Three kinds of mention resolve here besides the actors' aliases: a speaker-only name ("...,
+Kiev says": the government, though "Kiev" in running text is a place), a headline's trailing
+source that the reader did not take ("...: Kiev military", "... - DPR people’s militia"), and a
+speaker named only by its function ("- command", "says militia spokesman"), which speaks for
+the one party the sentence names other than as the attacker. All of it is knowledge in
+`knowledge/data/actors.toml` ([speakers], [organs]); nothing is named that the text does not name.
+"""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from svidok.extract.actors import find_actors
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.romanise import romanise
-from svidok.knowledge import actors_by_name
+from svidok.knowledge import actors_by_name, read_data_file
 from svidok.records import Actor, Span
 
-_LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_LEADING_DETERMINER = re.compile(r"^(the|a|an|its|their)\s+", re.IGNORECASE)
+# Wire-service slugs before a headline ("UPDATE 2-", "WRAPUP 1-") are not part of any name.
+_WIRE_PREFIX = re.compile(r"^(?:UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|RPT)(?:\s*\d+)?\s*-\s*")
+# A headline's trailing source: a dash or colon, then a short name that ends the headline
+# (headlines end without a full stop). A hyphen counts only with a space on one side ("week-
+# DPR"), so "self-proclaimed" is not a source. Or, inverted, after a reporting verb, in a
+# headline or a sentence: "..., says people’s militia".
+_TRAILING_SOURCE = re.compile(
+    r"(?:(?:\s[-–—]|[–—:]|-\s)\s*(?P<source>[A-Za-z][\w'’ .-]{0,59}[\w'’])\s*$"
+    r"|,\s+(?:says|said|reports|reported|claims|claimed|according to)\s+(?P<after_verb>[A-Za-z][\w'’ .-]{1,60}?)\s*[.]?\s*$)"
+)
+# A headline that opens with its source and a reporting verb: "DPR reports militiaman killed".
+_LEADING_SPEAKER = re.compile(r"^(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+(?P<cue>says|reports|claims|alleges|confirms)\s+\S")
+_MAX_SOURCE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Party:
+    """A side of the conflict that a function word ("command") can speak for."""
+
+    name: str
+    actors: frozenset[str]
+    words: re.Pattern[str] | None
+    default: str
+    bodies: tuple[tuple[re.Pattern[str], str], ...]
+
+    def body_for(self, organ: str) -> str:
+        return next((body for pattern, body in self.bodies if pattern.search(organ)), self.default)
+
+
+@dataclass(frozen=True)
+class Organs:
+    words: frozenset[str]
+    parties: tuple[Party, ...]
+    attacker_after: re.Pattern[str]
+    attacker_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def speaker_names() -> dict[str, str]:
+    """Speaker-only names ("Kiev") -> canonical actor, from actors.toml [speakers]."""
+    speakers = read_data_file("actors.toml").get("speakers", {})
+    _require_actors("speakers", speakers.values())
+    return {name.casefold(): actor for name, actor in speakers.items()}
+
+
+@lru_cache(maxsize=1)
+def load_organs() -> Organs:
+    """The function words and parties of actors.toml [organs]."""
+    data = read_data_file("actors.toml")["organs"]
+    parties = []
+    for entry in data["parties"]:
+        bodies = tuple((re.compile(pattern, re.IGNORECASE), body) for pattern, body in entry["bodies"])
+        _require_actors(f"organs.parties {entry['name']}", [*entry["actors"], entry["default"], *(b for _, b in bodies)])
+        words = "|".join(re.escape(word) for word in sorted(entry["words"], key=len, reverse=True))
+        parties.append(
+            Party(
+                name=entry["name"],
+                actors=frozenset(entry["actors"]),
+                words=re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE) if words else None,
+                default=entry["default"],
+                bodies=bodies,
+            )
+        )
+    return Organs(
+        words=frozenset(word.casefold() for word in data["words"]),
+        parties=tuple(parties),
+        attacker_after=re.compile(data["attacker"]["after"], re.IGNORECASE),
+        attacker_before=re.compile(data["attacker"]["before"], re.IGNORECASE),
+    )
+
+
+def _require_actors(section: str, names: Iterable[str]) -> None:
+    unknown = sorted(set(names) - actors_by_name().keys())
+    if unknown:
+        raise ValueError(f"actors.toml [{section}]: unknown actor(s) {unknown}")
+
+
+def bare_mention(text: str) -> str:
+    """The mention without a wire slug, a leading determiner or trailing punctuation."""
+    text = _WIRE_PREFIX.sub("", text.strip())
+    return _LEADING_DETERMINER.sub("", text).strip(" ,.;:'\"’")
 
 
 def claimant_from_mention(text: str, start: int, lexicon: Lexicon) -> Actor:
     """The claimant named by `text`, found at document offset `start`."""
     span = Span(start, start + len(text), text)
-    known = [a for a in find_actors(text) if a.entry.role != "civilians"]
+    bare = bare_mention(text)
+    known = [a for a in find_actors(bare) if a.entry.role != "civilians"]
     if known:
         # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
         entry = max(known, key=lambda a: len(a.text)).entry
         return Actor(name=entry.name, mention=text, kind=entry.kind, span=span)
-    name = romanise(_LEADING_DETERMINER.sub("", text), lexicon.language)
+    speaker = speaker_names().get(bare.casefold())
+    if speaker is not None:
+        return Actor(name=speaker, mention=text, kind=actors_by_name()[speaker].kind, span=span)
+    name = romanise(bare or text, lexicon.language)
     return Actor(name=name, mention=text, kind=claimant_kind(text, lexicon), span=span)
 
 
@@ -30,6 +125,76 @@ def claimant_kind(mention: str, lexicon: Lexicon) -> str:
         if any(p.search(mention) for p in patterns):
             return kind
     return "unknown"
+
+
+def headline_source(sentence: str, lexicon: Lexicon) -> tuple[Span, Span] | None:
+    """(source, cue) of a headline's own source, offsets within `sentence`: a trailing one after
+    a dash or colon ("...: Kiev military", "... - command") or a leading one before a reporting
+    verb ("DPR reports militiaman killed"). The words must name a speaker: a known body, a
+    speaker-only name, a function word or a kind of source ("governor", "AFP"); a place after
+    the dash ("... - Slavyansk") is no source."""
+    trailing = _TRAILING_SOURCE.search(sentence)
+    group = "source" if trailing is not None and trailing.group("source") else "after_verb"
+    if trailing is not None and len(trailing.group(group).split()) <= _MAX_SOURCE_WORDS:
+        source = trailing.group(group).rstrip(" .")
+        start = trailing.start(group)
+        if names_a_speaker(source, lexicon):
+            return Span(start, start + len(source), source), Span(trailing.start(), start, sentence[trailing.start() : start])
+    leading = _LEADING_SPEAKER.match(sentence)
+    if leading is not None and names_a_speaker(leading.group("source"), lexicon, known_only=True):
+        return (
+            Span(leading.start("source"), leading.end("source"), leading.group("source")),
+            Span(leading.start("cue"), leading.end("cue"), leading.group("cue")),
+        )
+    return None
+
+
+def names_a_speaker(words: str, lexicon: Lexicon, *, known_only: bool = False) -> bool:
+    """Whether `words` name someone who can speak; `known_only` admits only bodies svidok knows."""
+    bare = bare_mention(words)
+    known = (
+        any(a.entry.role != "civilians" for a in find_actors(bare))
+        or bare.casefold() in speaker_names()
+    )
+    return known or (not known_only and (is_organ(bare) or claimant_kind(bare, lexicon) != "unknown"))
+
+
+def is_organ(mention: str) -> bool:
+    """Whether a mention names a speaker only by its function ("operations command")."""
+    words = bare_mention(mention).casefold().replace("’", "'").split()
+    return bool(words) and all(word in load_organs().words for word in words)
+
+
+def resolve_organ(claimant: Actor, sentence: str, sentence_start: int) -> Actor:
+    """A function word ("command") resolved to the body of the one party the sentence names
+    other than as the attacker; the claimant unchanged where there is not exactly one."""
+    if is_canonical(claimant) or not is_organ(claimant.mention):
+        return claimant
+    speaker = claimant.span
+    parties = _named_parties(sentence, sentence_start, speaker)
+    if len(parties) != 1:
+        return claimant
+    body = parties[0].body_for(bare_mention(claimant.mention))
+    return Actor(name=body, mention=claimant.mention, kind=actors_by_name()[body].kind, span=claimant.span)
+
+
+def _named_parties(sentence: str, sentence_start: int, speaker: Span | None) -> list[Party]:
+    organs = load_organs()
+    by_actor = {actor: party for party in organs.parties for actor in party.actors}
+    mentions: list[tuple[Party, int, int]] = [
+        (by_actor[a.entry.name], a.start, a.end) for a in find_actors(sentence) if a.entry.name in by_actor
+    ]
+    mentions += [(party, m.start(), m.end()) for party in organs.parties if party.words for m in party.words.finditer(sentence)]
+    located: dict[str, Party] = {}
+    attackers: set[str] = set()
+    for party, start, end in mentions:
+        if speaker is not None and speaker.start <= sentence_start + start < speaker.end:
+            continue
+        if organs.attacker_after.match(sentence[end:]) or organs.attacker_before.search(sentence[:start]):
+            attackers.add(party.name)
+        else:
+            located[party.name] = party
+    return [party for name, party in located.items() if name not in attackers]
 
 
 def resolve_anaphor(claimant: Actor, earlier: Sequence[Actor], lexicon: Lexicon) -> Actor:

@@ -1,8 +1,9 @@
 """A claim's confidence: the probability that its type is right, from the evidence behind it.
 
 A logistic calibration over a dozen signals (the type model's probability, whether a pattern
-fired, whether a known body is named as the source, where and when, how crowded the sentence
-is, how long the document, which language). The coefficients are fitted on the development
+fired, whether a known body is named as the source, where and when, whether the sentence
+states how many were killed or hurt, how crowded the sentence is, how long the document,
+which language). The coefficients are fitted on the development
 data by `scripts/fit_confidence.py` and live in `knowledge/data/confidence.toml`, so a refit
 changes data, not code; `svidok eval` reports how well calibrated the result is.
 """
@@ -42,6 +43,9 @@ class ConfidenceSignals:
     # Characters of the document: one-line reports (headlines, captions) differ from articles.
     document_length: int = 0
     language: str = "en"
+    # The claim states a number killed or injured: a count of casualties beside the words that
+    # typed it is a second, independent sign that violence is reported.
+    states_casualties: bool = False
 
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -56,6 +60,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "date_mention",
     "extra_triggers",
     "inherited",
+    "states_casualties",
     "log_document_length",
     *(f"language_{code}" for code in CALIBRATED_LANGUAGES),
 )
@@ -81,6 +86,7 @@ def confidence_features(signals: ConfidenceSignals) -> tuple[float, ...]:
         "date_mention": float(signals.has_date_mention),
         "extra_triggers": float(max(0, signals.triggers_in_sentence - 1)),
         "inherited": float(signals.inherited),
+        "states_casualties": float(signals.states_casualties),
         "log_document_length": math.log10(max(10, signals.document_length)),
         **{f"language_{code}": float(signals.language == code) for code in CALIBRATED_LANGUAGES},
     }

@@ -35,6 +35,21 @@ def _compile(patterns: list[str], *, anchored: bool = False) -> tuple[re.Pattern
 
 
 @dataclass(frozen=True)
+class TypeTriggers:
+    """One taxonomy type's trigger patterns, and a screen that tells whether any can match."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    # All the patterns as one alternation: it finds a match in a sentence exactly where one of
+    # them would, so a single scan decides whether they must run one by one. Most sentences
+    # of an article report no event, and running every pattern on them was the cost.
+    screen: re.Pattern[str]
+
+
+def _type_triggers(patterns: list[str]) -> TypeTriggers:
+    return TypeTriggers(_compile(patterns), re.compile("|".join(_bounded(p) for p in patterns), _FLAGS))
+
+
+@dataclass(frozen=True)
 class RelativeDay:
     """"yesterday" is one day back; "overnight" spans the day before and the publication day."""
 
@@ -98,7 +113,7 @@ class PatternCues:
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    triggers: dict[str, tuple[re.Pattern[str], ...]]
+    triggers: dict[str, TypeTriggers]
     atrocity_labels: dict[str, str]
     suppressors: tuple[re.Pattern[str], ...]
     reporting_verbs: frozenset[str]
@@ -219,7 +234,7 @@ def load_lexicon(language: str) -> Lexicon:
     attribution = data["attribution"]
     return Lexicon(
         language=language,
-        triggers={code: _compile(patterns) for code, patterns in data["triggers"].items()},
+        triggers={code: _type_triggers(patterns) for code, patterns in data["triggers"].items()},
         atrocity_labels=dict(data["atrocity_labels"]),
         suppressors=_compile(data["suppressors"]["patterns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),

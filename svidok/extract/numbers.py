@@ -4,7 +4,8 @@ A number counts only when it stands next to a casualty word ("three civilians we
 killed", "загинули щонайменше 12 людей", "погибли не менее десяти человек"), which keeps
 calibres (122mm), dates, ranks and unit numbers out. The patterns are lexicon data, one
 set per language. Vague amounts ("dozens", "десятки", "сотни") are not turned into
-numbers: the field stays null.
+numbers: the field stays null. A pattern may instead name one person in the singular
+(group `single`: "Ukrainian soldier killed"), which states a count of one.
 """
 from __future__ import annotations
 
@@ -33,19 +34,30 @@ def find_counts(sentence: str, lexicon: Lexicon) -> list[CountMention]:
     counts: list[CountMention] = []
     for field, patterns in lexicon.count_words.patterns.items():
         for pattern in patterns:
-            found = ((m, number_value(m.group("num"), lexicon)) for m in pattern.finditer(sentence))
+            found = ((m, _stated_count(m, lexicon)) for m in pattern.finditer(sentence))
             match, value = next(((m, v) for m, v in found if v is not None), (None, None))
             if match is not None and value is not None:
-                counts.append(CountMention(field, value, match.start("num"), match.end("num"), match.group(0)))
+                group = "num" if match.groupdict().get("num") is not None else "single"
+                counts.append(CountMention(field, value, match.start(group), match.end(group), match.group(0)))
                 break
     return counts
+
+
+def _stated_count(match: re.Match[str], lexicon: Lexicon) -> int | None:
+    groups = match.groupdict()
+    if groups.get("num") is not None:
+        return number_value(groups["num"], lexicon)
+    # No number, one person in the singular: "Ukrainian officer killed".
+    return 1 if groups.get("single") else None
 
 
 def number_value(number_text: str, lexicon: Lexicon) -> int | None:
     """The integer a number written in digits or words states; None for years and vague words."""
     cleaned = number_text.strip().replace(",", "")
     if cleaned.isdigit():
-        return None if _NOT_A_COUNT.match(cleaned) else int(cleaned)
+        # "2,000" has a thousands separator, which no year is written with.
+        is_year = "," not in number_text and _NOT_A_COUNT.match(cleaned)
+        return None if is_year else int(cleaned)
     normalised = normalise_apostrophes(cleaned.lower())
     if normalised in lexicon.count_words.collectives:
         return lexicon.count_words.collectives[normalised]

@@ -20,12 +20,16 @@ class Trigger:
 
 def find_triggers(sentence: str, lexicon: Lexicon) -> list[Trigger]:
     """The first trigger of each type found in `sentence`, in order of appearance."""
-    suppressed = [m.span() for p in lexicon.suppressors for m in p.finditer(sentence)]
+    suppressed: list[tuple[int, int]] | None = None  # read once, and only if some type's screen hits
     found: list[Trigger] = []
-    for code, patterns in lexicon.triggers.items():
+    for code, triggers in lexicon.triggers.items():
+        if triggers.screen.search(sentence) is None:
+            continue
+        if suppressed is None:
+            suppressed = [m.span() for p in lexicon.suppressors for m in p.finditer(sentence)]
         matches = [
             m
-            for p in patterns
+            for p in triggers.patterns
             for m in p.finditer(sentence)
             if not any(s <= m.start() < e for s, e in suppressed)
         ]

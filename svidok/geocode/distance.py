@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+# On this sphere two points are never nearer than their difference in latitude times this.
+KM_PER_DEGREE_OF_LATITUDE = EARTH_RADIUS_KM * math.pi / 180
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

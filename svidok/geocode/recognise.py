@@ -320,4 +320,6 @@ def _anchors(mention: Mention, others: list[Entry], district_anchors: list[Ancho
         return []
     found = [a for e in others if id(e) not in candidates and isinstance(e, (Settlement, District))
              and (a := anchor_of(e)) is not None]
-    return found + district_anchors
+    # A place named five times is one anchor: only the nearest anchor counts, so repeats add
+    # nothing but distance computations for every namesake.
+    return list(dict.fromkeys(found + district_anchors))

@@ -24,7 +24,7 @@ from svidok.geocode.gazetteer import (
     RegionPrior,
     Settlement,
 )
-from svidok.geocode.distance import haversine_km
+from svidok.geocode.distance import KM_PER_DEGREE_OF_LATITUDE, haversine_km
 from svidok.records import Place, Span
 
 # Region and country aliases outrank any settlement sharing the name ("Crimea", "Ukraine").
@@ -76,6 +76,12 @@ def proximity_weight(entry: Settlement, anchors: Sequence[Anchor]) -> float:
     """How much nearness to the text's other places favours `entry` (1.0: not near any)."""
     best = 0.0
     for anchor in anchors:
+        # Most anchors lie a whole band of latitude away, and no path between two points is
+        # shorter than their difference in latitude: those are passed over without the
+        # trigonometry (a long article made hundreds of thousands of haversine calls). The
+        # margin keeps an anchor right at its reach measured, as rounding might put it inside.
+        if abs(entry.lat - anchor.lat) * KM_PER_DEGREE_OF_LATITUDE > anchor.reach_km * (1 + 1e-9):
+            continue
         distance = haversine_km(entry.lat, entry.lon, anchor.lat, anchor.lon)
         best = max(best, 1.0 - distance / anchor.reach_km)
     return 1.0 + PROXIMITY_WEIGHT * best

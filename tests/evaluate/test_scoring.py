@@ -162,3 +162,25 @@ def test_scores_split_by_document_language():
     cards = score_by_language("t", records)
     assert sorted(cards) == ["uk", "unknown"]
     assert metric(cards["uk"], "date_exact").value == 1.0
+
+
+def test_a_claimant_above_or_below_the_gold_body_in_the_actor_files_parent_chain_is_the_same_voice():
+    armed_forces = "Armed Forces of Ukraine"
+    records = [
+        extraction(gold(claimants=frozenset({armed_forces}), claimant_raw="Ukrainian military"),
+                   [claim_json(claimant="Ministry of Defence of Ukraine")]),
+        extraction(gold(claimants=frozenset({"Donetsk People's Republic authorities (DPR)"}), claimant_raw="DPR"),
+                   [claim_json(claimant="Donetsk News Agency")]),
+        extraction(gold(claimants=frozenset({armed_forces}), claimant_raw="Ukrainian military"),
+                   [claim_json(claimant="National Police of Ukraine")]),
+    ]
+    claimant = metric(score_extractions("t", records), "claimant")
+    assert (claimant.hits, claimant.total) == (2, 3)
+
+
+def test_deaths_are_read_from_the_most_confident_claim_that_states_a_count_and_never_added_up():
+    claims = [claim_json(confidence=0.9), claim_json(confidence=0.6, fatalities=2), claim_json(confidence=0.5, fatalities=3)]
+    records = [extraction(gold(deaths=2), claims, text="Shelling kills two; three dead in Donetsk")]
+    card = score_extractions("t", records)
+    assert metric(card, "deaths_exact").hits == 1
+    assert metric(card, "coverage_fatalities").hits == 1

@@ -126,3 +126,46 @@ def test_a_sentence_with_its_own_event_keeps_its_place_to_itself() -> None:
 def test_a_bare_place_name_is_no_claim() -> None:
     for text in ("Avdiivka", "Donetsk Airport", "Shchastia"):
         assert extract_claims(make_document(text)) == []
+
+
+def test_a_claim_from_an_inverted_headline_is_attributed_to_the_speaker_after_says() -> None:
+    claims = extract_claims(make_document(
+        "DPR serviceman killed in shelling by Ukrainian troops, says people’s militia",
+        published=date(2019, 5, 4),
+    ))
+    assert claims and all(c.claimant is not None for c in claims)
+    assert {c.claimant.name for c in claims} == {"Donetsk People's Republic authorities (DPR)"}
+    assert all(c.fatalities == 1 for c in claims if c.type in {"military_losses", "killing"})
+
+
+def test_the_victim_of_a_hedged_report_is_not_its_claimant() -> None:
+    claims = extract_claims(make_document("Ukrainian soldier reported killed in Donbas", published=date(2021, 6, 1)))
+    assert claims and all(c.claimant is None for c in claims)
+    assert all(c.fatalities == 1 for c in claims if c.type in {"military_losses", "killing"})
+
+
+def test_a_daily_report_of_the_past_24_hours_starts_the_day_before_publication() -> None:
+    claims = extract_claims(make_document(
+        "Two Ukrainian soldiers killed in Donbas in past 24 hours - JFO HQ", published=date(2020, 5, 5)
+    ))
+    assert claims and all(c.date is not None and c.date.start == date(2020, 5, 4) for c in claims)
+    assert all(c.date.end == date(2020, 5, 5) and c.date.mention == "in past 24 hours" for c in claims)
+
+
+def test_a_headline_without_date_words_is_dated_by_publication_with_unknown_precision() -> None:
+    claims = extract_claims(make_document("Two Ukrainian soldiers killed in Donbas - JFO HQ", published=date(2020, 5, 5)))
+    assert claims and all(c.date is not None and c.date.start == date(2020, 5, 5) for c in claims)
+    assert all(c.date.precision == "unknown" and c.date.mention is None for c in claims)
+
+
+def test_a_plan_in_a_later_clause_does_not_make_the_reported_killing_planned() -> None:
+    claims = extract_claims(make_document(
+        "Two civilians killed in shelling of Donetsk as evacuations planned", published=date(2014, 8, 1)
+    ))
+    killing = [c for c in claims if c.type in {"killing", "attack_on_civilians"}]
+    assert killing and all(c.modality == "occurred" and c.fatalities == 2 for c in killing)
+
+
+def test_a_plan_that_governs_the_reported_event_still_makes_it_planned() -> None:
+    claims = extract_claims(make_document("Russia plans to deport 500 children from Kherson", published=date(2022, 8, 1)))
+    assert claims and all(c.modality == "planned" for c in claims)

@@ -45,3 +45,7 @@ def test_a_named_claimant_raises_confidence():
 
 def test_a_type_the_model_guessed_alone_is_less_sure_than_one_a_pattern_found():
     assert claim_confidence(replace(HEADLINE, by_model=True, trigger_length=60)) < claim_confidence(HEADLINE)
+
+
+def test_a_stated_casualty_count_raises_confidence():
+    assert claim_confidence(replace(HEADLINE, states_casualties=True)) > claim_confidence(HEADLINE)

@@ -48,3 +48,90 @@ def test_vague_amounts_calibres_units_and_years_are_not_counts(sentence: str) ->
 )
 def test_singular_casualties_and_military_abbreviations_are_read(sentence: str, expected: dict[str, int]) -> None:
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebel sniper kills Ukrainian serviceman despite ceasefire", 1),
+        ("DPR civilian killed during attack of Ukrainian military", 1),
+        ("Ukrainian officer killed, three soldiers wounded in Donbas", 1),
+        ("A strike on the vehicle killed the driver.", 1),
+        ("Kiev reports first combat death since new truce", 1),
+    ],
+)
+def test_one_person_named_in_the_singular_is_a_count_of_one(sentence: str, expected: int) -> None:
+    assert counts(sentence)["fatalities"] == expected
+
+
+def test_two_people_named_in_the_singular_are_not_read_as_one() -> None:
+    assert "fatalities" not in counts("Soldier and civilian killed in intensifying clashes")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Five civilians including two children die in east Ukraine: officials", 5),
+        ("Four civilians, among them a child, were killed in the strike.", 4),
+        ("More than 50 self-defense fighters killed during airstrike in Kramatorsk", 50),
+        ("Two Lugansk republic’s servicemen killed in shelling", 2),
+        ("Four border guards killed in helicopter attack - military", 4),
+        ("Two civilians said killed as rebels breach ceasefire", 2),
+        ("'Up to five' rebels killed in Slavyansk: ministry", 5),
+        ("Death toll from the shelling of Yasinovataya rises to two", 2),
+        ("The meeting follows the death of two Ukrainian servicemen.", 2),
+    ],
+)
+def test_the_count_of_the_whole_group_is_read_past_modifiers_hedges_and_sub_counts(sentence: str, expected: int) -> None:
+    assert counts(sentence)["fatalities"] == expected
+
+
+def test_a_count_of_part_of_the_victims_is_never_the_count_of_the_whole() -> None:
+    assert "fatalities" not in counts("Shelling hit the school, including two children who died later.")
+
+
+def test_a_number_after_of_counts_something_else_and_the_group_before_it_is_the_count() -> None:
+    assert counts("Three members of a family of four reportedly killed by a strike.")["fatalities"] == 3
+    assert "fatalities" not in counts("A family of four reportedly killed by a strike.")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("uk", "У Донецькій області загинув військовий."),
+        ("uk", "Загинув п’ятирічний хлопчик."),
+        ("uk", "У Харкові загинула 80-річна жінка."),
+        ("ru", "В результате обстрела погиб мирный житель."),
+        ("ru", "Украинский военный погиб под Донецком."),
+    ],
+)
+def test_one_person_beside_a_verb_in_the_singular_is_one_death_in_ukrainian_and_russian(language: str, sentence: str) -> None:
+    assert {c.field: c.value for c in find_counts(sentence, load_lexicon(language))} == {"fatalities": 1}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [("uk", "Загинула жінка та дитина."), ("ru", "Погибла женщина и ребенок.")],
+)
+def test_two_people_joined_by_and_are_not_one_death_in_ukrainian_and_russian(language: str, sentence: str) -> None:
+    assert "fatalities" not in {c.field for c in find_counts(sentence, load_lexicon(language))}
+
+
+def test_a_death_sentence_is_no_count() -> None:
+    assert "fatalities" not in counts("The court handed down a death sentence to the soldier.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia plans to deport 500 children from Kherson", 500),
+        ("Russian forces detained at least 30 residents of Bucha.", 30),
+        ("They evacuated 2,000 people from Irpin.", 2000),
+    ],
+)
+def test_people_affected_are_read_after_the_verb_that_affects_them(sentence: str, expected: int) -> None:
+    assert counts(sentence) == {"people_affected": expected}
+
+
+def test_a_count_of_killed_and_wounded_together_is_no_death_count() -> None:
+    assert "fatalities" not in counts("Up to 10 troops killed and wounded in an attempt to break through")
