@@ -3,16 +3,21 @@
 The regex triggers (`triggers.py`) are precise but miss most short reports ("Hospital destroyed
 by explosion", "Russian aircraft downed"). This module scores every sentence with a multinomial
 logistic regression over TF-IDF-weighted character and word n-grams, trained by
-`scripts/train_type_classifier.py` on the hand-written examples in `training/types.<lang>.jsonl`.
+`scripts/train_type_classifier.py` on the hand-written examples in `training/types.<lang>.jsonl`
+and, for English, on the development data's labelled rows.
 
-Training uses scikit-learn's `TfidfVectorizer` with `sentence_ngrams` as its analyzer; scoring
-here repeats its transform with numpy alone, so extraction neither imports scikit-learn (about
-0.7 s) nor unpickles anything: the model is a NumPy `.npz` read with `allow_pickle=False`.
-The training script checks that both paths give the same probabilities.
+The n-grams are hashed (CRC-32 into 2^20 columns) rather than listed: the model file holds
+numbers only, so no text it was trained on, the development data included, can be read back
+out of it. Training builds the same hashed counts and fits scikit-learn's `TfidfTransformer`
+and `LogisticRegression`; scoring here repeats the transform with numpy alone, so extraction
+neither imports scikit-learn (about 0.7 s) nor unpickles anything: the model is a NumPy `.npz`
+read with `allow_pickle=False`. The training script checks that both paths agree.
 """
 from __future__ import annotations
 
+import os
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,11 +28,14 @@ import numpy as np
 
 NO_EVENT = "none"
 TRAINING_FOLDER = "training"
+MODEL_FOLDER_VARIABLE = "SVIDOK_TYPE_MODELS"
 CHAR_NGRAM_SIZES = range(2, 6)
 WORD_PREFIX = "#"  # keeps word features apart from character n-grams of the same letters
 # Words whose n-gram positions are remembered; past this the memory starts afresh, so that
 # a long run's stream of names and numbers cannot grow it without bound.
 _REMEMBERED_WORDS = 50_000
+# Hashed feature columns: 2^20 keeps collisions between the ~10^5 n-grams of a training set rare.
+BUCKETS = 1 << 20
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _DIGIT = re.compile(r"\d")
@@ -60,32 +68,61 @@ def word_ngrams(word: str) -> list[str]:
 
 def word_features(words: list[str]) -> list[str]:
     """Word unigrams then bigrams."""
-    return [WORD_PREFIX + word for word in words] + [
-        f"{WORD_PREFIX}{first} {second}" for first, second in zip(words, words[1:])
-    ]
+    return [WORD_PREFIX + word for word in words] + word_bigrams(words)
+
+
+def word_bigrams(words: list[str]) -> list[str]:
+    return [f"{WORD_PREFIX}{first} {second}" for first, second in zip(words, words[1:])]
+
+
+def feature_bucket(gram: str) -> int:
+    """The hashed column of one n-gram: CRC-32 of its UTF-8 bytes, folded into `BUCKETS`.
+
+    CRC-32 is fixed across runs and machines, unlike Python's salted `hash`, so training and
+    scoring agree; and the model keeps only bucket numbers, never the n-grams' text.
+    """
+    return zlib.crc32(gram.encode("utf-8")) & (BUCKETS - 1)
+
+
+def sentence_buckets(text: str) -> list[int]:
+    """The hashed columns of `sentence_ngrams(text)`, in the same order (training's features)."""
+    return [feature_bucket(gram) for gram in sentence_ngrams(text)]
 
 
 @dataclass(frozen=True)
 class TypeModel:
-    """A trained sentence-type model: labels, n-gram vocabulary, IDF and linear weights."""
+    """A trained sentence-type model: labels, and IDF and linear weights of the hashed n-gram columns.
+
+    Only the columns seen in training are stored (`buckets`, ascending); any other column
+    has zero weight and is skipped when scoring.
+    """
 
     language: str
     labels: tuple[str, ...]
-    vocabulary: tuple[str, ...]
-    idf: np.ndarray  # float32, one per n-gram
-    weights: np.ndarray  # float32, n-grams x labels
+    buckets: np.ndarray  # int32, the stored hashed columns
+    idf: np.ndarray  # float32, one per stored column
+    weights: np.ndarray  # float16 on disk, float32 in memory: stored columns x labels
     intercept: np.ndarray  # float32, one per label
-    index: dict[str, int] = field(init=False, repr=False, compare=False)
-    # Vocabulary positions of each word's character n-grams, filled as words are seen: the
-    # same words recur from sentence to sentence, and looking up their n-grams dominated scoring.
+    index: dict[int, int] = field(init=False, repr=False, compare=False)
+    # Row positions of each word's character n-grams, filled as words are seen: the same words
+    # recur from sentence to sentence, and hashing their n-grams dominated scoring.
     _word_columns: dict[str, list[int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "index", {gram: position for position, gram in enumerate(self.vocabulary)})
+        object.__setattr__(self, "index", {int(bucket): row for row, bucket in enumerate(self.buckets.tolist())})
         object.__setattr__(self, "_word_columns", {})
 
+    def _rows(self, grams: list[str]) -> list[int]:
+        index = self.index
+        found = (index.get(feature_bucket(gram)) for gram in grams)
+        return [row for row in found if row is not None]
+
     def columns(self, text: str) -> list[int]:
-        """Vocabulary positions of the text's known n-grams, in `sentence_ngrams` order."""
+        """Row positions of the text's stored hashed n-grams (`sentence_ngrams`, in another order).
+
+        A word's character n-grams and its unigram are looked up once and remembered; only the
+        word bigrams are hashed afresh for each sentence.
+        """
         words = sentence_words(text)
         found: list[int] = []
         for word in words:
@@ -93,10 +130,10 @@ class TypeModel:
             if columns is None:
                 if len(self._word_columns) >= _REMEMBERED_WORDS:
                     self._word_columns.clear()
-                columns = [self.index[gram] for gram in word_ngrams(word) if gram in self.index]
+                columns = self._rows([*word_ngrams(word), WORD_PREFIX + word])
                 self._word_columns[word] = columns
             found.extend(columns)
-        found.extend(self.index[gram] for gram in word_features(words) if gram in self.index)
+        found.extend(self._rows(word_bigrams(words)))
         return found
 
     def scores(self, text: str) -> np.ndarray:
@@ -124,9 +161,10 @@ class TypeModel:
             path,
             language=np.array(self.language),
             labels=np.array(self.labels),
-            vocabulary=np.array(self.vocabulary),
+            buckets=self.buckets.astype(np.int32),
             idf=self.idf.astype(np.float32),
-            weights=self.weights.astype(np.float32),
+            # Half precision halves the file; scoring differs from training's float64 by < 1e-3.
+            weights=self.weights.astype(np.float16),
             intercept=self.intercept.astype(np.float32),
         )
 
@@ -136,16 +174,26 @@ class TypeModel:
             return cls(
                 language=str(saved["language"]),
                 labels=tuple(saved["labels"].tolist()),
-                vocabulary=tuple(saved["vocabulary"].tolist()),
+                buckets=saved["buckets"],
                 idf=saved["idf"],
-                weights=saved["weights"],
+                weights=saved["weights"].astype(np.float32),
                 intercept=saved["intercept"],
             )
 
 
+def model_folder() -> Path:
+    """Where the trained models are: the package's training folder, or `$SVIDOK_TYPE_MODELS`.
+
+    The override lets the training script score the whole pipeline with a model trained on
+    part of the data (its time-split evaluation) without replacing the package's model.
+    """
+    configured = os.environ.get(MODEL_FOLDER_VARIABLE)
+    return Path(configured) if configured else Path(str(resources.files("svidok.extract").joinpath(TRAINING_FOLDER)))
+
+
 def model_path(language: str) -> Path:
-    """Where the package keeps the trained model for `language` (it may not exist)."""
-    return Path(str(resources.files("svidok.extract").joinpath(TRAINING_FOLDER, f"type_classifier.{language}.npz")))
+    """Where the trained model for `language` is (it may not exist)."""
+    return model_folder() / f"type_classifier.{language}.npz"
 
 
 def training_set_path(language: str) -> Path:
@@ -153,8 +201,7 @@ def training_set_path(language: str) -> Path:
 
 
 def available_classifier_languages() -> list[str]:
-    folder = resources.files("svidok.extract").joinpath(TRAINING_FOLDER)
-    names = [p.name for p in folder.iterdir()]
+    names = [p.name for p in model_folder().iterdir()]
     return sorted(n.removeprefix("type_classifier.").removesuffix(".npz") for n in names if n.endswith(".npz"))
 
 

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from svidok.extract.classify import (
+    BUCKETS,
+    MODEL_FOLDER_VARIABLE,
     NO_EVENT,
     available_classifier_languages,
     classify_sentences,
+    feature_bucket,
     load_type_model,
     model_path,
     training_set_path,
@@ -139,3 +145,26 @@ def test_no_texts_give_no_distributions() -> None:
 def test_language_without_a_model_is_refused_with_the_missing_file() -> None:
     with pytest.raises(KeyError, match="type_classifier.xx.npz"):
         classify_sentences(["Текст"], "xx")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_saved_model_holds_no_text_but_its_language_and_labels(language: str) -> None:
+    # The English model is trained on development data that must never be committed: with
+    # hashed features nothing in the file but the label names and the language is text.
+    with np.load(model_path(language), allow_pickle=False) as saved:
+        text_arrays = {name for name in saved.files if saved[name].dtype.kind in "US"}
+        assert text_arrays == {"language", "labels"}
+        assert int(saved["buckets"].max()) < BUCKETS
+
+
+def test_feature_columns_are_the_same_in_every_process() -> None:
+    # A salted hash would give other columns in the next interpreter and void the trained weights.
+    assert feature_bucket("#shelling") == 405594
+    assert feature_bucket(" sh") == 482477
+
+
+def test_models_are_read_from_the_folder_the_environment_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    shutil.copy(model_path("en"), tmp_path)
+    monkeypatch.setenv(MODEL_FOLDER_VARIABLE, str(tmp_path))
+    assert available_classifier_languages() == ["en"]
+    assert model_path("en") == tmp_path / "type_classifier.en.npz"
