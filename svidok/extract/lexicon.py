@@ -8,6 +8,8 @@ a genitive or an adjective for languages read without a parser) is data here.
 from __future__ import annotations
 
 import re
+import re._constants as sre  # the parsed form of a pattern: its required words
+import re._parser as sre_parser
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -34,19 +36,77 @@ def _compile(patterns: list[str], *, anchored: bool = False) -> tuple[re.Pattern
     return tuple(re.compile(p if anchored else _bounded(p), _FLAGS) for p in patterns)
 
 
+# Text whose characters re.IGNORECASE matches exactly as str.lower() pairs them (ASCII, the
+# Cyrillic block, Latin-1 punctuation, apostrophes, general punctuation): in it, looking for a
+# lower-cased keyword in the lower-cased text finds whatever the regex engine would. Outside
+# it ("İ", "ſ", Greek letters) the engine has case pairs of its own, and the screen decides.
+PLAIN_CASE_TEXT = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u02bc\u0400-\u04ff\u2000-\u206f]*")
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _required_literals(items: sre_parser.SubPattern | list[Any]) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern `items` contains, or None.
+
+    Of the choices a pattern offers ("execution" in "(?<!mock )executions?"; "install" or
+    "appoint" in "(install\\w*|appoint\\w*) (a )?(new )?(administration|mayor)"), the one whose
+    shortest string is longest: the rarest to turn up by chance.
+    """
+    choices: list[frozenset[str]] = []
+    run = ""
+    for op, value in items:
+        if op is sre.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            choices.append(frozenset({run}))
+            run = ""
+        if op is sre.SUBPATTERN:
+            inner = _required_literals(value[-1])
+        elif op is sre.ATOMIC_GROUP:
+            inner = _required_literals(value)
+        elif op is sre.BRANCH:
+            branches = [_required_literals(branch) for branch in value[1]]
+            inner = None if None in branches else frozenset().union(*branches)
+        elif op in _REPEATS and value[0] >= 1:
+            inner = _required_literals(value[2])
+        else:  # a character class, an optional part, a lookaround: nothing it holds is required
+            inner = None
+        if inner:
+            choices.append(inner)
+    if run:
+        choices.append(frozenset({run}))
+    return max(choices, key=lambda choice: min(len(text) for text in choice), default=None)
+
+
+def _keywords(patterns: list[str]) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of any of `patterns` contains; None where
+    some pattern requires none, or one in letters outside `PLAIN_CASE_TEXT`."""
+    keywords: set[str] = set()
+    for pattern in patterns:
+        required = _required_literals(sre_parser.parse(_bounded(pattern), _FLAGS))
+        if required is None or not all(PLAIN_CASE_TEXT.fullmatch(text) for text in required):
+            return None
+        keywords.update(text.lower() for text in required)
+    return frozenset(keywords)
+
+
 @dataclass(frozen=True)
 class TypeTriggers:
-    """One taxonomy type's trigger patterns, and a screen that tells whether any can match."""
+    """One taxonomy type's trigger patterns, with two screens that tell whether any can match."""
 
     patterns: tuple[re.Pattern[str], ...]
     # All the patterns as one alternation: it finds a match in a sentence exactly where one of
     # them would, so a single scan decides whether they must run one by one. Most sentences
     # of an article report no event, and running every pattern on them was the cost.
     screen: re.Pattern[str]
+    # Cheaper still: a sentence (lower-cased, in `PLAIN_CASE_TEXT`) holding none of these
+    # cannot match; None where the patterns yield no such words.
+    keywords: frozenset[str] | None
 
 
 def _type_triggers(patterns: list[str]) -> TypeTriggers:
-    return TypeTriggers(_compile(patterns), re.compile("|".join(_bounded(p) for p in patterns), _FLAGS))
+    screen = re.compile("|".join(_bounded(p) for p in patterns), _FLAGS)
+    return TypeTriggers(_compile(patterns), screen, _keywords(patterns))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from svidok.extract.lexicon import Lexicon
+from svidok.extract.lexicon import PLAIN_CASE_TEXT, Lexicon, TypeTriggers
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,11 @@ class Trigger:
 
 def find_triggers(sentence: str, lexicon: Lexicon) -> list[Trigger]:
     """The first trigger of each type found in `sentence`, in order of appearance."""
-    suppressed: list[tuple[int, int]] | None = None  # read once, and only if some type's screen hits
+    lowered = sentence.lower() if PLAIN_CASE_TEXT.fullmatch(sentence) else None
+    suppressed: list[tuple[int, int]] | None = None  # read once, and only if some type may match
     found: list[Trigger] = []
     for code, triggers in lexicon.triggers.items():
-        if triggers.screen.search(sentence) is None:
+        if not may_match(triggers, sentence, lowered):
             continue
         if suppressed is None:
             suppressed = [m.span() for p in lexicon.suppressors for m in p.finditer(sentence)]
@@ -37,6 +38,14 @@ def find_triggers(sentence: str, lexicon: Lexicon) -> list[Trigger]:
             first = min(matches, key=lambda m: m.start())
             found.append(Trigger(code, first.start(), first.end(), first.group(0)))
     return sorted(found, key=lambda t: t.start)
+
+
+def may_match(triggers: TypeTriggers, sentence: str, lowered: str | None) -> bool:
+    """False only where none of the type's patterns can match `sentence`; `lowered` is the
+    sentence lower-cased where it is plain-case text (`PLAIN_CASE_TEXT`), else None."""
+    if lowered is not None and triggers.keywords is not None and not any(k in lowered for k in triggers.keywords):
+        return False
+    return triggers.screen.search(sentence) is not None
 
 
 def atrocity_label(trigger_text: str, lexicon: Lexicon) -> str | None:

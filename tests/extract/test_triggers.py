@@ -1,5 +1,6 @@
-"""Trigger screening: each type's one-alternation screen only skips sentences none of its
-patterns could match, so find_triggers finds what running every pattern finds."""
+"""Trigger screening: a type's keywords (the literals its patterns require) and its
+one-alternation screen only skip sentences none of its patterns could match, so
+find_triggers finds what running every pattern finds."""
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from svidok.extract.lexicon import Lexicon, available_languages, load_lexicon
-from svidok.extract.triggers import Trigger, find_triggers
+from svidok.extract.lexicon import PLAIN_CASE_TEXT, Lexicon, _type_triggers, available_languages, load_lexicon
+from svidok.extract.triggers import Trigger, find_triggers, may_match
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,6 +43,35 @@ def test_a_type_screen_hits_exactly_the_sentences_one_of_its_patterns_matches(la
         for sentence in sentences:
             any_pattern = any(p.search(sentence) for p in triggers.patterns)
             assert (triggers.screen.search(sentence) is not None) == any_pattern, (language, code, sentence)
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_every_sentence_a_type_matches_holds_one_of_its_keywords(language: str) -> None:
+    lexicon = load_lexicon(language)
+    screened = {code: triggers for code, triggers in lexicon.triggers.items() if triggers.keywords is not None}
+    assert screened, f"{language}: no type has keywords derived from its patterns"
+    for code, triggers in screened.items():
+        for sentence in fixture_sentences():
+            if any(p.search(sentence) for p in triggers.patterns):
+                assert any(k in sentence.lower() for k in triggers.keywords), (language, code, sentence)
+
+
+def test_a_keyword_is_the_longest_literal_every_match_contains() -> None:
+    triggers = _type_triggers([r"(?<!mock )executions?", r"(install\w*|appoint\w*) (a |an )?(new )?(mayor|governor)"])
+    assert triggers.keywords == {"execution", "install", "appoint"}
+
+
+def test_a_pattern_without_a_required_literal_leaves_the_type_to_its_screen() -> None:
+    triggers = _type_triggers([r"shell\w*", r"\d+\s+(?:dead|killed)?"])
+    assert triggers.keywords is None
+    assert may_match(triggers, "12 wounded", "12 wounded")
+
+
+def test_text_the_regex_engine_folds_its_own_way_is_screened_by_the_regex() -> None:
+    # "ſ" (long s) matches "s" under re.IGNORECASE but is not "s" to str.lower().
+    triggers = _type_triggers([r"shell\w*"])
+    assert not PLAIN_CASE_TEXT.fullmatch("ſhelling")
+    assert may_match(triggers, "ſhelling", None)
 
 
 @pytest.mark.parametrize("language", available_languages())
