@@ -1,12 +1,11 @@
 """One claim from one trigger in one read sentence: modality, stance, actors, date, counts, law."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from svidok.extract.actors import ActorMatch, find_actors
-from svidok.extract.claimants import claimant_from_mention, headline_source, is_canonical, resolve_organ
+from svidok.extract.claimants import is_canonical, resolve_organ
 from svidok.extract.confidence import ConfidenceSignals, claim_confidence
 from svidok.extract.dates import DateMention
 from svidok.extract.lexicon import Lexicon
@@ -25,14 +24,6 @@ from svidok.records import (
     Place,
     Span,
     Stance,
-)
-
-# "Ukrainian soldier reported killed", "Aftermath of strike, reported 18 casualties": a
-# reporting verb right before casualties is a hedge, and its subject is no source.
-_HEDGED_CASUALTY = re.compile(
-    r"^\s*(?:to have been |to be )?(?:(?:at least |over |more than |some )?[\d,]+\s+)?"
-    r"(?:killed|dead|deaths?|wounded|injured|casualties|missing|captured|detained|abducted)\b",
-    re.IGNORECASE,
 )
 
 # Types whose claims may state how many were killed, hurt or affected.
@@ -101,44 +92,13 @@ def build_claim(inputs: ClaimInputs, trigger: Trigger, lexicon: Lexicon) -> Clai
 
 
 def claimant_of(inputs: ClaimInputs, lexicon: Lexicon) -> tuple[Actor | None, Span | None]:
-    """The claimant and cue of a claim resting on this sentence.
-
-    A headline's own source ("...: Kiev military", "... - DPR people’s militia", "...,
-    says people’s militia", "DPR reports ...") wins over a speaker carried over from the
-    sentence before, over a mention the reader could not resolve to a known body, and over a
-    reader that took the clause before "says" for its subject; otherwise the reader's
-    attribution stands. A speaker named only by its function ("- command") is resolved to
-    the party the sentence names (`resolve_organ`).
-    """
-    attribution = inputs.attribution
-    claimant, cue = attribution.claimant, attribution.cue
-    if claimant is not None and cue is not None and _hedges_a_casualty(inputs, cue):
-        claimant = None
+    """The claimant and cue of a claim resting on this sentence: the reader's attribution, with
+    a speaker named only by its function ("- command", "says militia spokesman") resolved to
+    the party the sentence names (`resolve_organ`)."""
+    claimant, cue = inputs.attribution.claimant, inputs.attribution.cue
     if claimant is not None:
         claimant = resolve_organ(claimant, inputs.sentence.text, inputs.sentence.start)
-    found = headline_source(inputs.sentence.text, lexicon)
-    if found is None:
-        return claimant, cue
-    source, marker = found
-    own = claimant_from_mention(source.text, inputs.sentence.start + source.start, lexicon)
-    own = resolve_organ(own, inputs.sentence.text, inputs.sentence.start)
-    marker_span = inputs.span(marker.start, marker.end)
-    # "X killed, says people’s militia": a reader that took the clause before the verb for
-    # its subject has the headline's own cue; the source is the one after it.
-    same_cue = cue is not None and cue.start < marker_span.end and marker_span.start < cue.end
-    if (
-        claimant is None
-        or not attribution.own_source
-        or same_cue
-        or (not is_canonical(claimant) and is_canonical(own))
-    ):
-        return own, marker_span
     return claimant, cue
-
-
-def _hedges_a_casualty(inputs: ClaimInputs, cue: Span) -> bool:
-    within = inputs.sentence.start <= cue.start < inputs.sentence.end
-    return within and bool(_HEDGED_CASUALTY.match(inputs.document.text[cue.end : inputs.sentence.end]))
 
 
 def confidence_signals(

@@ -5,10 +5,18 @@ the model gives one type per sentence but sees what no pattern lists ("Hospital 
 by explosion"). So triggers stand as they fire, carrying the model's probability of their
 type into the claim's confidence, and the model's best type is added where no trigger names
 it and the model is confident enough: a stricter bar inside articles, where most sentences
-report nothing, and beside triggers, which have already seen an event.
+report nothing, and beside triggers, which have already seen an event. Whether a sentence is
+a one-line report is decided per headline: event digests join several headlines of one
+event with ";", and each stands alone as a headline would.
+
+A stated death toll is itself a claim ("Six killed ahead of peace talks", "death toll rises
+to 28", "One KIA, one WIA"): where the counts reader finds a number of dead, written next to
+a death word, and no type that states deaths has fired, the sentence reports a `killing`, or
+`military_losses` where the death words are soldiers' ("KIA").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +26,7 @@ from svidok.extract.classify import (
     classify_sentences,
 )
 from svidok.extract.lexicon import Lexicon
+from svidok.extract.numbers import find_counts
 from svidok.extract.segment import Sentence
 from svidok.extract.triggers import Trigger, find_triggers
 
@@ -30,23 +39,76 @@ MODEL_ALONE_IN_SHORT_TEXT = 0.3
 MODEL_ALONE_MIN_WORDS = 2
 # Beside the patterns that fired, the model adds a type none of them names from this probability.
 MODEL_BESIDE_TRIGGERS = 0.6
+# Types whose claims state a death toll; beside one of them, a stated toll adds no claim.
+STATES_DEATHS = frozenset({"killing", "military_losses", "attack_on_civilians", "armed_clash"})
+# How a sentence ends where the sentencizer ended it: a break without one of these, inside a
+# single line, is a headline join (";").
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*$")
 
 
 def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int, list[Trigger]]:
     """For each sentence index, the claim types it reports, most probable first."""
     rules = {s.index: find_triggers(s.text, lexicon) for s in sentences}
+    short = one_line_reports(sentences)
     if lexicon.language not in available_classifier_languages() or not sentences:
-        return rules
-    probabilities = classify_sentences([s.text for s in sentences], lexicon.language)
-    alone_bar = MODEL_ALONE_IN_SHORT_TEXT if len(sentences) == 1 else MODEL_ALONE_IN_ARTICLE
+        probabilities: list[dict[str, float]] = [{} for _ in sentences]
+    else:
+        probabilities = classify_sentences([s.text for s in sentences], lexicon.language)
     typed: dict[int, list[Trigger]] = {}
+    previous: Sentence | None = None
     for sentence, p in zip(sentences, probabilities):
-        kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]]
-        model_type = model_only_type(sentence.text, kept, p, alone_bar, lexicon)
+        kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]] if p else rules[sentence.index]
+        alone_bar = MODEL_ALONE_IN_SHORT_TEXT if sentence.index in short else MODEL_ALONE_IN_ARTICLE
+        model_type = model_only_type(sentence.text, kept, p, alone_bar, lexicon) if p else None
         if model_type is not None:
             kept.append(Trigger(model_type, 0, len(sentence.text), sentence.text, probability=p[model_type], by_model=True))
-        typed[sentence.index] = kept
+        # "Residential building hit by missile. Five reported dead.": the toll is that of the
+        # event the sentence before reported, in the same paragraph, not another event.
+        continues = (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and sentence.index not in short
+            and any(t.type in STATES_DEATHS for t in typed[previous.index])
+        )
+        typed[sentence.index] = kept if continues else with_death_toll(sentence.text, kept, lexicon, p)
+        previous = sentence
     return typed
+
+
+def one_line_reports(sentences: Sequence[Sentence]) -> set[int]:
+    """Indices of the sentences that stand alone as a one-line report (a headline, a caption).
+
+    A text of one sentence is one; so is each headline of a single-line digest whose headlines
+    are joined by ";" ("Six killed ahead of talks;Gunbattle kills four"), which the segmenter
+    split without a sentence end. Inside an article (several lines, or sentences that end as
+    sentences do) none is.
+    """
+    if len({s.paragraph for s in sentences}) != 1:
+        return set()
+    headlines: list[list[Sentence]] = [[]]
+    for sentence in sentences:
+        headlines[-1].append(sentence)
+        if not _SENTENCE_END.search(sentence.text):
+            headlines.append([])
+    return {headline[0].index for headline in headlines if len(headline) == 1}
+
+
+def with_death_toll(text: str, kept: list[Trigger], lexicon: Lexicon, p: dict[str, float]) -> list[Trigger]:
+    """`kept`, with a `killing` (or, for soldiers' death words, `military_losses`) claim where
+    `text` states a number of dead and no type that states deaths was found.
+
+    The counts reader takes a number only beside a death word ("13 reported dead", "kills
+    five", "death toll rises to 28"), never a vague amount ("dozens"), so the claim rests on
+    event words the text holds.
+    """
+    if any(t.type in STATES_DEATHS for t in kept):
+        return kept
+    toll = next((c for c in find_counts(text, lexicon) if c.field == "fatalities"), None)
+    if toll is None:
+        return kept
+    code = "military_losses" if toll.military else "killing"
+    end = toll.phrase_start + len(toll.text)
+    return [*kept, Trigger(code, toll.phrase_start, end, toll.text, probability=p.get(code))]
 
 
 def model_only_type(text: str, triggered: list[Trigger], p: dict[str, float], alone_bar: float, lexicon: Lexicon) -> str | None:

@@ -1,10 +1,10 @@
 """From the words that name a source to a canonical claimant.
 
-Three kinds of mention resolve here besides the actors' aliases: a speaker-only name ("...,
-Kiev says": the government, though "Kiev" in running text is a place), a headline's trailing
-source that the reader did not take ("...: Kiev military", "... - DPR people’s militia"), and a
-speaker named only by its function ("- command", "says militia spokesman"), which speaks for
-the one party the sentence names other than as the attacker. All of it is knowledge in
+Two kinds of mention resolve here besides the actors' aliases: a speaker-only name ("...,
+Kiev says": the government, though "Kiev" in running text is a place), and a speaker named
+only by its function ("- command", "says militia spokesman"), which speaks for the one party
+the sentence names other than as the attacker. The readers ask `names_a_speaker` whether a
+headline's trailing words ("... - DPR people’s militia", "... - Slavyansk") name a source. All of it is knowledge in
 `knowledge/data/actors.toml` ([speakers], [organs]); nothing is named that the text does not name.
 """
 from __future__ import annotations
@@ -23,17 +23,6 @@ from svidok.records import Actor, Span
 _LEADING_DETERMINER = re.compile(r"^(the|a|an|its|their)\s+", re.IGNORECASE)
 # Wire-service slugs before a headline ("UPDATE 2-", "WRAPUP 1-") are not part of any name.
 _WIRE_PREFIX = re.compile(r"^(?:UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|RPT)(?:\s*\d+)?\s*-\s*")
-# A headline's trailing source: a dash or colon, then a short name that ends the headline
-# (headlines end without a full stop). A hyphen counts only with a space on one side ("week-
-# DPR"), so "self-proclaimed" is not a source. Or, inverted, after a reporting verb, in a
-# headline or a sentence: "..., says people’s militia".
-_TRAILING_SOURCE = re.compile(
-    r"(?:(?:\s[-–—]|[–—:]|-\s)\s*(?P<source>[A-Za-z][\w'’ .-]{0,59}[\w'’])\s*$"
-    r"|,\s+(?:says|said|reports|reported|claims|claimed|according to)\s+(?P<after_verb>[A-Za-z][\w'’ .-]{1,60}?)\s*[.]?\s*$)"
-)
-# A headline that opens with its source and a reporting verb: "DPR reports militiaman killed".
-_LEADING_SPEAKER = re.compile(r"^(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+(?P<cue>says|reports|claims|alleges|confirms)\s+\S")
-_MAX_SOURCE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -125,28 +114,6 @@ def claimant_kind(mention: str, lexicon: Lexicon) -> str:
         if any(p.search(mention) for p in patterns):
             return kind
     return "unknown"
-
-
-def headline_source(sentence: str, lexicon: Lexicon) -> tuple[Span, Span] | None:
-    """(source, cue) of a headline's own source, offsets within `sentence`: a trailing one after
-    a dash or colon ("...: Kiev military", "... - command") or a leading one before a reporting
-    verb ("DPR reports militiaman killed"). The words must name a speaker: a known body, a
-    speaker-only name, a function word or a kind of source ("governor", "AFP"); a place after
-    the dash ("... - Slavyansk") is no source."""
-    trailing = _TRAILING_SOURCE.search(sentence)
-    group = "source" if trailing is not None and trailing.group("source") else "after_verb"
-    if trailing is not None and len(trailing.group(group).split()) <= _MAX_SOURCE_WORDS:
-        source = trailing.group(group).rstrip(" .")
-        start = trailing.start(group)
-        if names_a_speaker(source, lexicon):
-            return Span(start, start + len(source), source), Span(trailing.start(), start, sentence[trailing.start() : start])
-    leading = _LEADING_SPEAKER.match(sentence)
-    if leading is not None and names_a_speaker(leading.group("source"), lexicon, known_only=True):
-        return (
-            Span(leading.start("source"), leading.end("source"), leading.group("source")),
-            Span(leading.start("cue"), leading.end("cue"), leading.group("cue")),
-        )
-    return None
 
 
 def names_a_speaker(words: str, lexicon: Lexicon, *, known_only: bool = False) -> bool:

@@ -152,10 +152,20 @@ def _weekdays(sentence: str, published: date, words: DateWords) -> list[DateMent
     return mentions
 
 
+# Length of a rolling period ("the past week") counted back from the publication day.
+_ROLLING_DAYS = {"week": 7, "month": 30}
+
+
 def _relative_periods(sentence: str, published: date, words: DateWords) -> list[DateMention]:
     mentions = []
     for period in words.relative_periods:
         for m in period.pattern.finditer(sentence):
+            if period.which == "past":
+                # "Over the past week" is the seven days up to and including publication,
+                # not the calendar week before ("last week").
+                first = published - timedelta(days=_ROLLING_DAYS[period.unit] - 1)
+                mentions.append(_day(m, first, period.unit, published))  # type: ignore[arg-type]
+                continue
             if period.unit == "month":
                 anchor = published if period.which != "last" else published.replace(day=1) - timedelta(days=1)
                 last = min(published, anchor.replace(day=calendar.monthrange(anchor.year, anchor.month)[1]))

@@ -1,9 +1,11 @@
 """How trigger patterns and the trained model combine into the claim types of a sentence."""
 from __future__ import annotations
 
-from svidok.extract.claim_types import type_sentences
+import pytest
+
+from svidok.extract.claim_types import one_line_reports, type_sentences, with_death_toll
 from svidok.extract.lexicon import load_lexicon
-from svidok.extract.segment import Sentence
+from svidok.extract.segment import Sentence, split_sentences
 
 
 def one_line_report(text: str) -> list[Sentence]:
@@ -53,3 +55,47 @@ def test_article_sentence_reporting_no_event_gets_no_model_claim() -> None:
         "The head of the regional military administration thanked the rescuers for their work.",
     )
     assert types_of(sentences, 1) == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim_type"),
+    [
+        ("Six killed ahead of planned Ukraine peace talks", "killing"),
+        ("Ukraine rebels vow new offensive as rockets kill 30", "killing"),
+        ("Ukraine raises death toll from rebel attacks in east to 17", "killing"),
+        ("13 reported dead in the east", "killing"),
+        ("One KIA, one WIA in past 24 hours", "military_losses"),
+    ],
+)
+def test_a_stated_death_toll_is_a_claim_where_no_pattern_fired(headline: str, claim_type: str) -> None:
+    # Whether the model also types the headline or not, the count alone is enough for a claim.
+    [toll] = with_death_toll(headline, [], load_lexicon("en"), {})
+    assert toll.type == claim_type and not toll.by_model
+    assert headline[toll.start : toll.end] == toll.text
+    typed = type_sentences(one_line_report(headline), load_lexicon("en"))[0]
+    assert claim_type in {t.type for t in typed}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Dozens dead as Ukraine claims control of Donetsk airport", "Ukraine marks 10 years since the annexation", "Ukraine's Poroshenko hails first full overnight truce"],
+)
+def test_no_death_toll_claim_without_a_number_of_dead(headline: str) -> None:
+    typed = type_sentences(one_line_report(headline), load_lexicon("en"))[0]
+    assert not any(t.type in {"killing", "military_losses"} and not t.by_model for t in typed)
+
+
+def test_a_death_toll_beside_a_type_that_states_deaths_adds_no_claim() -> None:
+    assert types_of(one_line_report("Five civilians killed in shelling of Donetsk")).count("killing") <= 1
+    assert "killing" not in types_of(one_line_report("Six Ukrainian soldiers killed in rebel ambush"))
+
+
+def test_each_headline_of_a_digest_joined_by_semicolons_is_a_one_line_report() -> None:
+    digest = "Gunbattle kills four in east Ukraine;Ukraine peace talks stall;Kiev says ceasefire holds"
+    assert one_line_reports(split_sentences(digest)) == {0, 1, 2}
+
+
+def test_sentences_of_an_article_are_not_one_line_reports() -> None:
+    assert one_line_reports(article("Shelling resumed in the east.", "Officials gave no figures.")) == set()
+    two_lines = "Shelling resumed in the east\nOfficials gave no figures"
+    assert one_line_reports(split_sentences(two_lines)) == set()

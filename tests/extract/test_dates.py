@@ -45,3 +45,22 @@ def test_relative_expressions_need_a_publication_date() -> None:
 
 def test_the_modal_verb_may_is_not_a_month() -> None:
     assert resolve("Officials say they may 2 weeks from now return.") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Nine people wounded in shelling over past week"),
+        ("en", "Four servicemen killed in the past week"),
+        ("en", "Two civilians died in the last seven days"),
+        ("uk", "За минулий тиждень загинули троє цивільних"),
+        ("ru", "За прошедшую неделю погибли трое мирных жителей"),
+    ],
+)
+def test_the_past_week_is_the_seven_days_up_to_publication_not_the_calendar_week_before(language: str, sentence: str) -> None:
+    found = find_dates(sentence, SATURDAY, load_lexicon(language))
+    assert [(m.first, m.last, m.precision) for m in found] == [(date(2022, 5, 1), SATURDAY, "week")]
+
+
+def test_last_week_alone_is_still_the_calendar_week_before() -> None:
+    assert resolve("Shelling intensified last week, officials said.")[0][1:] == (date(2022, 4, 25), date(2022, 5, 1), "week")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from svidok.extract.lexicon import load_lexicon
-from svidok.extract.numbers import find_counts
+from svidok.extract.numbers import find_counts, number_value
 
 
 def counts(sentence: str) -> dict[str, int]:
@@ -135,3 +135,23 @@ def test_people_affected_are_read_after_the_verb_that_affects_them(sentence: str
 
 def test_a_count_of_killed_and_wounded_together_is_no_death_count() -> None:
     assert "fatalities" not in counts("Up to 10 troops killed and wounded in an attempt to break through")
+
+
+def test_soldiers_death_words_mark_a_death_count_as_military() -> None:
+    lexicon = load_lexicon("en")
+    kia = next(c for c in find_counts("One KIA, one WIA in past 24 hours", lexicon) if c.field == "fatalities")
+    dead = next(c for c in find_counts("Three civilians dead in Donetsk", lexicon) if c.field == "fatalities")
+    assert (kia.value, kia.military) == (1, True)
+    assert (dead.value, dead.military) == (3, False)
+
+
+def test_a_count_reports_the_whole_phrase_that_states_it() -> None:
+    sentence = "Shelling of the town: death toll rises to 28"
+    toll = find_counts(sentence, load_lexicon("en"))[0]
+    assert sentence[toll.phrase_start : toll.phrase_start + len(toll.text)] == "death toll rises to 28"
+    assert sentence[toll.start : toll.end] == "28"
+
+
+def test_number_words_are_read_the_same_on_every_call() -> None:
+    lexicon = load_lexicon("en")
+    assert number_value("twenty-one", lexicon) == number_value("twenty-one", lexicon) == 21

@@ -1,10 +1,14 @@
 """Who makes a claim in an English sentence, read from its dependency parse.
 
 Finds the claimant, the reporting cue that ties them to the claim, and hedges. Sources are found, in order of reliability, as the
-object of a source preposition ("according to the GUR"), the subject or agent of a
-reporting verb ("the GUR claimed", "was reported by HRW"), or a trailing headline
-source ("... - police"). An unattributed allegation ("have been alleged") has a cue
-but no claimant, and stops the claimant of the previous sentence from carrying over.
+object of a source preposition ("according to the GUR"), a headline's own source ("...,
+prosecutors say", "..., says people’s militia", "HRW: ...", "DPR reports ...", "...:Kiev
+military", "... - police"), or the subject or agent of a reporting verb ("the GUR claimed",
+"was reported by HRW"). A trailing headline source must name someone who can speak: a place
+after the dash ("... - Slavyansk") is none. An unattributed allegation ("have been alleged")
+has a cue but no claimant, and stops the claimant of the previous sentence from carrying
+over; so does a reporting verb that hedges a casualty ("soldier reported killed"), whose
+subject is the victim, not a source.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from svidok.extract.actors import find_actors
-from svidok.extract.claimants import claimant_from_mention, claimant_kind
+from svidok.extract.claimants import claimant_from_mention, claimant_kind, names_a_speaker
 from svidok.extract.lang.en_parse import lemma_of, tokenize, verb_forms
 from svidok.extract.lexicon import Lexicon, first_match
 from svidok.extract.reading import Attribution
@@ -28,9 +32,25 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "who", "you"}
 _TRAILING_SAYS = re.compile(
     r",\s+(?P<source>[^,;:\"“”]{2,60}?)\s+(?P<cue>says|said|say|claims|claim|reports|report|alleges|allege|warns|warn)\s*[.!]?\s*$"
 )
+# Inverted, as headlines write it: "Three civilians killed, says people’s militia".
+_TRAILING_VERB_SOURCE = re.compile(
+    r",\s+(?P<cue>says|said|reports|reported|claims|claimed)\s+(?P<source>[A-Za-z][\w'’ .-]{1,60}?)\s*[.]?\s*$"
+)
 _LEADING_SOURCE = re.compile(r"^(?P<source>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4})(?P<cue>:)\s+\S")
-_HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*(?P<source>[A-Za-z][\w' .]{1,60}?)\s*$")
+# A headline that opens with its source and a reporting verb: "DPR reports militiaman killed".
+_LEADING_SPEAKER = re.compile(r"^(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+(?P<cue>says|reports|claims|alleges|confirms)\s+\S")
+# A headline's trailing source after a dash or a colon, with or without a space before it
+# ("...: Kiev military", "...:Kiev military"); a hyphen counts only with a space on one side
+# ("week- DPR"), so "self-proclaimed" is no source.
+_HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|[–—:]|-\s)\s*(?P<source>[A-Za-z][\w'’ .-]{0,59}[\w'’])\s*$")
 _LONGEST_HEADLINE_SOURCE = 6  # words; "... - artillery - in a field north of X" is no source
+# After a reporting verb, casualties make the verb a hedge ("Ukrainian soldier reported
+# killed", "Aftermath of strike, reported 18 casualties"): its subject is no source.
+_HEDGED_CASUALTY = re.compile(
+    r"^\s*(?:to have been |to be )?(?:(?:at least |over |more than |some )?[\d,]+\s+)?"
+    r"(?:killed|dead|deaths?|wounded|injured|casualties|missing|captured|detained|abducted)\b",
+    re.IGNORECASE,
+)
 # What `attribute` finds in a sentence without any of these cues.
 NO_ATTRIBUTION = Attribution(None, None, own_source=False)
 
@@ -50,8 +70,8 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
     found = (
         _source_preposition(parsed, text, lexicon)
         or _headline_frame(parsed, text, lexicon)
+        or _headline_source(parsed, text, lexicon)
         or _reporting_verb(parsed, lexicon)
-        or _headline_source(parsed, text)
     )
     if found is not None:
         source, cue = found
@@ -59,7 +79,8 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
             claimant = claimant_from_mention(source.text, offset + source.start_char, lexicon)
             return ParsedAttribution(Attribution(claimant, _span_of(cue, offset), own_source=True), cue.root.i)
         # A reporting verb whose subject is a pronoun: the speaker is the previous sentence's.
-        own = hedge is not None or _unnamed_subject(parsed[cue.root.i])
+        # A hedge names no one, and no one carries over.
+        own = hedge is not None or _unnamed_subject(parsed[cue.root.i]) or _hedges_a_casualty(cue)
         return ParsedAttribution(Attribution(None, _span_of(cue, offset), own_source=own), cue.root.i)
     if hedge is not None:
         cue = Span(offset + hedge.start(), offset + hedge.end(), hedge.group(0))
@@ -76,7 +97,7 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
     """
     if first_match(lexicon.unattributed, text) or first_match(lexicon.source_prepositions, text):
         return True
-    if _TRAILING_SAYS.search(text) or _leading_source(text, lexicon) or _headline_source_match(text):
+    if _headline_frame_match(text, lexicon) or _headline_source_match(text, lexicon):
         return True
     # Most sentences hold no such word even inside another ("recall"): those are not tokenised.
     if _verb_form_anywhere(lexicon.reporting_verbs).search(text.lower()) is None:
@@ -116,12 +137,18 @@ def _reporting_verb(parsed: Doc, lexicon: Lexicon) -> tuple[TokenSpan | None, To
     ranked = sorted(candidates, key=lambda t: (_named_source(t) is None, _depth(t)))
     for verb in ranked:
         cue = parsed[verb.i : verb.i + 1]
+        if _hedges_a_casualty(cue):
+            return None, _with_auxiliaries(verb)
         source = _named_source(verb)
         if source is not None:
             return source, cue
         if _passive_without_agent(verb) or _pronoun_subject(verb) or _unnamed_subject(verb):
             return None, _with_auxiliaries(verb)
     return None
+
+
+def _hedges_a_casualty(cue: TokenSpan) -> bool:
+    return bool(_HEDGED_CASUALTY.match(cue.doc.text[cue.end_char :]))
 
 
 def _named_source(verb: Token) -> TokenSpan | None:
@@ -180,8 +207,9 @@ def _depth(token: Token) -> int:
 
 
 def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
-    """The source of a headline-style statement, named before a colon or after a final comma."""
-    match = _TRAILING_SAYS.search(text) or _leading_source(text, lexicon)
+    """The source of a headline-style statement, named before a colon or a reporting verb, or
+    after a final comma."""
+    match = _headline_frame_match(text, lexicon)
     if match is None:
         return None
     source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
@@ -189,6 +217,21 @@ def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan
     if source is None or cue is None:
         return None
     return source, cue
+
+
+def _headline_frame_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    return (
+        _TRAILING_SAYS.search(text)
+        or _TRAILING_VERB_SOURCE.search(text)
+        or _leading_source(text, lexicon)
+        or _leading_speaker(text, lexicon)
+    )
+
+
+def _leading_speaker(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    match = _LEADING_SPEAKER.match(text)
+    # Only a body svidok knows: "Ukraine says" speaks, "Shelling reports" does not parse so.
+    return match if match is not None and names_a_speaker(match.group("source"), lexicon, known_only=True) else None
 
 
 def _leading_source(text: str, lexicon: Lexicon) -> re.Match[str] | None:
@@ -201,9 +244,9 @@ def _names_a_source(words: str, lexicon: Lexicon) -> bool:
     return any(a.entry.role != "civilians" for a in find_actors(words)) or claimant_kind(words, lexicon) != "unknown"
 
 
-def _headline_source(parsed: Doc, text: str) -> tuple[TokenSpan, TokenSpan] | None:
+def _headline_source(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
     """A trailing source in headline style: "Two killed in shelling of Avdiivka - police"."""
-    match = _headline_source_match(text)
+    match = _headline_source_match(text, lexicon)
     if match is None:
         return None
     source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="contract")
@@ -213,9 +256,11 @@ def _headline_source(parsed: Doc, text: str) -> tuple[TokenSpan, TokenSpan] | No
     return source, marker
 
 
-def _headline_source_match(text: str) -> re.Match[str] | None:
+def _headline_source_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
     match = _HEADLINE_SOURCE.search(text)
-    return match if match is not None and len(match.group("source").split()) <= _LONGEST_HEADLINE_SOURCE else None
+    if match is None or len(match.group("source").split()) > _LONGEST_HEADLINE_SOURCE:
+        return None
+    return match if names_a_speaker(match.group("source"), lexicon) else None
 
 
 def _span_of(tokens: TokenSpan, offset: int) -> Span:
