@@ -83,3 +83,38 @@ def test_a_ukrainian_report_of_a_guided_bomb_strike_is_an_air_strike() -> None:
 def test_a_russian_report_of_a_downed_drone_is_disrupted_weapons_use() -> None:
     claims = extract_claims(make_document("Средства ПВО перехватили и уничтожили 20 беспилотников над Белгородской областью."))
     assert any(c.type == "military_losses" and c.acled_sub_event_type == "Disrupted weapons use" for c in claims)
+
+
+REFINED_SINCE_HELD_OUT_REVIEW = [
+    # Arson and looting with no weapon named are ACLED property destruction, not shelling.
+    ("en", "attack_on_civilians", "Armed men torched the village clinic and carried off its medicines.", "Looting/property destruction"),
+    ("uk", "attack_on_civilians", "Окупанти підпалили будинок культури в селі на Херсонщині.", "Looting/property destruction"),
+    ("ru", "military_movement", "Уходя из села, военные вывезли краденую бытовую технику.", "Looting/property destruction"),
+    # A shell that sets a house alight stays shelling: the weapon is tried first.
+    ("en", "attack_on_civilians", "A shell set fire to a house on the outskirts of the town.", "Shelling/artillery/missile attack"),
+    # Tear gas on a crowd is intervention at a protest; detaining mourners at a memorial too.
+    ("en", "attack_on_civilians", "Police used water cannon to disperse a crowd outside the ministry.", "Protest with intervention"),
+    ("ru", "detention", "Полиция задержала людей, которые собрались с цветами у памятника жертвам репрессий.", "Protest with intervention"),
+    ("uk", "detention", "Поліція затримала людей, які зібралися вшанувати пам'ять загиблих.", "Protest with intervention"),
+    # Kidnapping during an attack is an abduction.
+    ("en", "attack_on_civilians", "Bandits kidnapped twelve passengers from a bus on the highway.", "Abduction/forced disappearance"),
+    # Entering after the other side left is a transfer without fighting.
+    ("en", "military_movement", "Government troops moved into the town after the rebels pulled out overnight.", "Non-violent transfer of territory"),
+    ("uk", "military_movement", "Росіяни відступили з села, а наші підрозділи зайшли туди наступного ранку.", "Non-violent transfer of territory"),
+    # A hyphenated group name does not hide the regaining verb.
+    ("en", "armed_clash", "The army drove al-Qaeda fighters out of two districts.", "Government regains territory"),
+    # Forces storming a protest camp and killing people is excessive force, not a riot.
+    ("en", "protest", "Troops stormed the protest camp and shot dead five demonstrators.", "Excessive force against protesters"),
+]
+
+
+@pytest.mark.parametrize(("language", "code", "sentence", "sub_event_type"), REFINED_SINCE_HELD_OUT_REVIEW)
+def test_property_protest_abduction_and_transfer_sentences_get_acleds_sub_event_type(
+    language: str, code: str, sentence: str, sub_event_type: str
+) -> None:
+    assert load_taxonomy()[code].acled_for(sentence, language)[1] == sub_event_type
+
+
+def test_a_ukrainian_report_of_a_burned_library_is_a_property_claim() -> None:
+    claims = extract_claims(make_document("Окупанти спалили сільську бібліотеку разом з усіма книжками."))
+    assert any(c.type == "property_seizure" and c.acled_sub_event_type == "Looting/property destruction" for c in claims)
