@@ -152,10 +152,12 @@ def _fts5_all_words(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
-# Must match the expressions of the GIN indexes made by the migration.
-_DOCUMENT_BODY = "coalesce(title, '') || ' ' || text"
+# Must match the expressions of the GIN indexes made by the migrations (0006): a tsvector holds
+# at most 1 MB, so PostgreSQL indexes the first 250,000 characters of each text.
+_PG_INDEXED_CHARACTERS = 250_000
+_DOCUMENT_BODY = f"left(coalesce(title, '') || ' ' || text, {_PG_INDEXED_CHARACTERS})"
 _DOCUMENT_VECTOR = f"to_tsvector('simple', {_DOCUMENT_BODY})"
-_CLAIM_VECTOR = "to_tsvector('simple', evidence_text)"
+_CLAIM_VECTOR = f"to_tsvector('simple', left(evidence_text, {_PG_INDEXED_CHARACTERS}))"
 _HEADLINE_OPTIONS = 'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
 
 
@@ -196,7 +198,8 @@ class PostgresSearch:
 
     def incident_matches(self, query: str) -> IncidentMatches:
         # Written as in the GIN index's expression, so the planner uses it.
-        vector = sa.func.to_tsvector(sa.literal_column("'simple'"), incident_texts.c.body)
+        indexed = sa.func.left(incident_texts.c.body, sa.literal_column(str(_PG_INDEXED_CHARACTERS)))
+        vector = sa.func.to_tsvector(sa.literal_column("'simple'"), indexed)
         matched = vector.bool_op("@@")(sa.func.plainto_tsquery("simple", query))
         return IncidentMatches(incident_texts, incident_texts.c.position, matched)
 

@@ -191,3 +191,27 @@ def test_upgrading_a_store_with_incidents_makes_them_searchable(filled: Store) -
     assert _ids(filled, text="school market") == ["kharkiv-strikes"]
     Reviews(filled, _build_incident).merge("ana", "bridge", "grain", "same night")
     assert _ids(filled, text="warehouse") == ["bridge"]
+
+
+def _wide_vocabulary_text(words: int) -> str:
+    """Distinct made-up words, as in a dump of names and numbers: the worst case for a tsvector."""
+    letters = "абвгдежзиклмнопрстуфхцчшщюя"
+    return " ".join(
+        "".join(letters[(n // len(letters) ** k) % len(letters)] for k in range(5)) + "ів" for n in range(words)
+    )
+
+
+def test_a_document_too_wide_for_one_tsvector_is_stored_whole_and_found_by_its_opening_words(store: Store) -> None:
+    opening = "Ракетний удар по Харкову."
+    text = opening + " " + _wide_vocabulary_text(400_000)  # 3 MB of UTF-8, 400,000 distinct words
+    document = Document(raw=text.encode(), origin="test:wide", captured_at=datetime(2025, 1, 1, tzinfo=UTC), text=text)
+    claim = dataclasses.replace(CLAIMS["school"], id="claim-wide", document_id=document.id,
+                                evidence=[Span(0, len(opening), opening)])
+
+    assert store.add_document(document).status == "stored"
+    store.replace_claims(document.id, [claim])
+    store.replace_incidents([_incident("wide", [claim])])
+
+    assert store.get_document(document.id).text == text  # type: ignore[union-attr]
+    assert [hit.document_id for hit in store.search("Харкову", limit=5)] == [document.id, document.id]
+    assert _ids(store, text="Харкову") == ["wide"]
