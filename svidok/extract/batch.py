@@ -98,6 +98,7 @@ def _local_cluster(workers: int) -> Iterator[Client]:
     }
     with (
         dask.config.set(settings),
+        _distributed_logs_at_error(),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
@@ -109,6 +110,26 @@ def _local_cluster(workers: int) -> Iterator[Client]:
         Client(cluster) as client,
     ):
         yield client
+
+
+@contextmanager
+def _distributed_logs_at_error() -> Iterator[None]:
+    """While the cluster lives, dask.distributed makes no log records below ERROR, in this
+    process or in the workers it forks.
+
+    Workers are forked while this process's threads run (dask's event loop, its process
+    watcher). A thread writing a log line at the moment of a fork leaves that stream's lock
+    held in the child for ever, and the worker then hangs on its first log line: seen under
+    pytest's output capture, where every record reaches the root logger's handler. `silence_logs`
+    only raises the level of distributed's own handlers, so the records were still made.
+    """
+    logger = logging.getLogger("distributed")
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 def _extract_on(
