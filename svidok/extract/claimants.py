@@ -97,14 +97,9 @@ def claimant_from_mention(text: str, start: int, lexicon: Lexicon) -> Actor:
     """The claimant named by `text`, found at document offset `start`."""
     span = Span(start, start + len(text), text)
     bare = bare_mention(text)
-    known = [a for a in find_actors(bare) if a.entry.role != "civilians"]
-    if known:
-        # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
-        entry = max(known, key=lambda a: len(a.text)).entry
-        return Actor(name=entry.name, mention=text, kind=entry.kind, span=span)
-    speaker = speaker_names().get(bare.casefold())
-    if speaker is not None:
-        return Actor(name=speaker, mention=text, kind=actors_by_name()[speaker].kind, span=span)
+    known = known_speaker(bare)
+    if known is not None:
+        return Actor(name=known, mention=text, kind=actors_by_name()[known].kind, span=span)
     name = romanise(bare or text, lexicon.language)
     return Actor(name=name, mention=text, kind=claimant_kind(text, lexicon), span=span)
 
@@ -116,14 +111,22 @@ def claimant_kind(mention: str, lexicon: Lexicon) -> str:
     return "unknown"
 
 
+def known_speaker(bare: str) -> str | None:
+    """The canonical actor a bare mention names as a speaker: a known body (not a civilian
+    group), or a speaker-only name ("Kiev"); None where svidok knows neither."""
+    known = [a for a in find_actors(bare) if a.entry.role != "civilians"]
+    if known:
+        # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
+        return max(known, key=lambda a: len(a.text)).entry.name
+    return speaker_names().get(bare.casefold())
+
+
 def names_a_speaker(words: str, lexicon: Lexicon, *, known_only: bool = False) -> bool:
     """Whether `words` name someone who can speak; `known_only` admits only bodies svidok knows."""
     bare = bare_mention(words)
-    known = (
-        any(a.entry.role != "civilians" for a in find_actors(bare))
-        or bare.casefold() in speaker_names()
-    )
-    return known or (not known_only and (is_organ(bare) or claimant_kind(bare, lexicon) != "unknown"))
+    if known_speaker(bare) is not None:
+        return True
+    return not known_only and (is_organ(bare) or claimant_kind(bare, lexicon) != "unknown")
 
 
 def is_organ(mention: str) -> bool:
