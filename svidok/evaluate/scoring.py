@@ -54,7 +54,7 @@ from number_parser import parse as spell_out_numbers_as_digits
 from svidok.evaluate.datasets import GoldEvent
 from svidok.evaluate.gold_mappings import NO_CLAIM, NO_SVIDOK_CODE, admin1_equivalent
 from svidok.geocode.distance import haversine_km
-from svidok.knowledge import actors_by_name
+from svidok.knowledge import body_chain
 
 COORDINATE_TOLERANCE_KM = 10.0
 DATE_TOLERANCE_DAYS = 1
@@ -181,15 +181,6 @@ def stated_count(claims: list[JsonClaim], field_name: str) -> int | None:
 def claimant_name(claim: JsonClaim | None) -> str | None:
     claimant = (claim or {}).get("claimant") or {}
     return claimant.get("name")
-
-
-def body_chain(name: str) -> list[str]:
-    """`name` and the bodies above it in the actor file, nearest first."""
-    actors = actors_by_name()
-    chain = [name]
-    while chain[-1] in actors and actors[chain[-1]].parent is not None and actors[chain[-1]].parent not in chain:
-        chain.append(actors[chain[-1]].parent)  # type: ignore[arg-type]
-    return chain
 
 
 def same_voice(extracted: str | None, gold: frozenset[str]) -> bool:

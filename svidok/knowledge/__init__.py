@@ -151,11 +151,15 @@ def actors_by_name() -> dict[str, ActorEntry]:
     return {actor.name: actor for actor in load_actors()}
 
 
+def body_chain(name: str) -> list[str]:
+    """`name` and the bodies above it in the actor file (`parent`), nearest first."""
+    actors = actors_by_name()
+    chain = [name]
+    while chain[-1] in actors and actors[chain[-1]].parent is not None and actors[chain[-1]].parent not in chain:
+        chain.append(actors[chain[-1]].parent)  # type: ignore[arg-type]
+    return chain
+
+
 def independence_root(name: str) -> str:
     """The topmost body a claimant answers to; claimants with one root are one voice."""
-    actors = actors_by_name()
-    seen = {name}
-    while name in actors and actors[name].parent is not None and actors[name].parent not in seen:
-        name = actors[name].parent  # type: ignore[assignment]
-        seen.add(name)
-    return name
+    return body_chain(name)[-1]
