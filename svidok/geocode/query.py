@@ -82,11 +82,16 @@ def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: G
         return None
     district = phrases[0][2]
     first = tokens[phrases[0][0]].start
-    named = {code for r in regions for code in regions_denoted(r)}
+    named = gaz.with_enclosed({code for r in regions for code in regions_denoted(r)})
     candidates = gaz.districts_for_stem(name_key(part[first: tokens[-1].start]), word_forms(tokenize(query)))
     if candidates and candidates[0].city_key is not None and candidates[0] is not district:
         return candidates[0]  # a district of a city named elsewhere in the query
-    return next((d for d in candidates if d.admin1_code in named), district)
+    chosen = next((d for d in candidates if d.admin1_code in named), district)
+    if named and chosen.city_key is not None and chosen.admin1_code not in named:
+        # "Desnianskyi District, Kyiv" where only Chernihiv's Desnianskyi has a point: the
+        # named city's own district is meant, not its namesake in another region.
+        return None
+    return chosen
 
 
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
@@ -116,7 +121,10 @@ def anchors_for(settlement_part: str, parsed: ParsedQuery, context_places: list[
     "Novoselivka, Bakhmut district", a context naming Avdiivka), which pull a namesake of the
     settlement part towards them. Mentions of the settlement part itself (in any case form,
     resolved to any of its namesakes) are left out: they would only confirm the prior."""
-    others = [p for part in parsed.places if part != settlement_part for p in find_places(part, gaz)]
+    # A bare stem after the first part ("Petrovsky, Donetsk") names the oblast or its city:
+    # either way the namesake near the city is likelier than one at the oblast's far end.
+    parts = [part for part in parsed.places if part != settlement_part] + parsed.bare_stems
+    others = [p for part in parts for p in find_places(part, gaz)]
     if not others and not context_places:
         return []
     own = {name_key(settlement_part)} | {name_key(m.entry.name) for m in matches}
@@ -229,7 +237,9 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
         matches = inside or close_spellings(name_key(settlement_part), gaz, named) or _well_known(matches)
     elif not matches:
         matches = close_spellings(name_key(settlement_part), gaz, named)
-    prior = gaz.region_prior(published_date(published))
+    on = published_date(published)
+    matches = gaz.names_as_of(matches, name_key(settlement_part), on)
+    prior = gaz.region_prior(on)
     if not matches:
         return _fallback(query, parsed, gaz, prior)
     context_places = find_places(context, gaz, published=published) if context else []
