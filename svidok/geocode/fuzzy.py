@@ -8,16 +8,24 @@ of at least `TRUNCATED_MIN_LENGTH` letters begins, missing at most `MAX_TRUNCATE
 ("Kupyan" for Kupyansk). The guess is kept only if one name (in the named regions, where the
 query names any) fits, because with two names a typo could point at either; the namesakes
 bearing that one name are then weighed like any others.
+
+Region stems before an oblast word are few (some forty), so a misspelt one ("Donestk
+Oblast", "Charkov Oblast", "Mykolajiv Oblast") is read as the one stem it is close to.
 """
 from __future__ import annotations
 
-from svidok.geocode.gazetteer import Gazetteer, NameMatch, Settlement
+from svidok.geocode.gazetteer import Area, Gazetteer, NameMatch, Region, Settlement
 from svidok.geocode.names import name_key, spelling_skeleton
 
 # Shorter names are one edit from too many others ("Vesele", "Veseli", "Vasyle").
 MIN_LENGTH = 7
+# Within the named regions the names are fewer: a six-letter name may be guessed ("Tomkak"),
+# and its first letters may be wrong too ("Maykolaiv", "Sadovsk" for Skadovsk).
+MIN_LENGTH_IN_REGION = 6
 # A recovered misspelling is worth this much of the name it is close to.
 FUZZY_QUALITY = 0.6
+# A misspelt region stem needs this many letters ("Sumy" spelt "Soemy").
+MIN_REGION_STEM_LENGTH = 4
 # A cut-off name ("Kupyan") needs this many letters and may miss this many at its end.
 TRUNCATED_MIN_LENGTH = 6
 MAX_TRUNCATED = 3
@@ -60,9 +68,12 @@ def close_spellings(key: str, gaz: Gazetteer, named_regions: set[str]) -> list[N
     """The settlements bearing the one name a misspelt `key` most plausibly is, at reduced
     quality; [] when the key is short, nothing is close, or two or more names are close."""
     found = _truncated(key, gaz)
+    if named_regions and len(key) >= MIN_LENGTH_IN_REGION:
+        pool = gaz.keys_in_regions(named_regions, key)
+    else:
+        pool = gaz.keys_like(key) if len(key) >= MIN_LENGTH else []
+    found += [m for close in pool if within_one_edit(key, close) or letters_swapped(key, close) for m in gaz.lookup(close)]
     if len(key) >= MIN_LENGTH:
-        found += [m for close in gaz.keys_like(key) if within_one_edit(key, close) or letters_swapped(key, close)
-                  for m in gaz.lookup(close)]
         skeleton = spelling_skeleton(key)
         if len(skeleton) >= MIN_LENGTH - 1:
             found += [m for close in gaz.skeletons_like(skeleton) if within_one_edit(skeleton, close)
@@ -72,3 +83,25 @@ def close_spellings(key: str, gaz: Gazetteer, named_regions: set[str]) -> list[N
     if len({name_key(m.entry.name) for m in places.values()}) != 1:
         return []
     return [NameMatch(m.entry, m.quality * FUZZY_QUALITY, m.by_skeleton) for m in places.values()]
+
+
+def is_close_word(key: str, known: frozenset[str]) -> bool:
+    """True if the one-word `key` is in `known` or, being at least `MIN_LENGTH` - 2 letters
+    long, one edit from a word there ("obalst", "olast" for "oblast")."""
+    return key in known or (len(key) >= MIN_LENGTH - 2 and any(within_one_edit(key, word) for word in known))
+
+
+def misspelt_region(key: str, gaz: Gazetteer) -> Region | Area | None:
+    """The one region whose stem `key` misspells: sharing its spelling skeleton, else one edit
+    from the stem or its skeleton (Dutch and German romanisations: "Tsjernihiv", "Charkov",
+    "Loehansk"); None when no stem or more than one region is that close."""
+    if len(key) < MIN_REGION_STEM_LENGTH or " " in key:
+        return None
+    skeleton = spelling_skeleton(key)
+    stems = [(stem, spelling_skeleton(stem), region) for stem, region in gaz.region_stems()]
+    # The same skeleton first: "Donetzk" is Donetsk, though one edit from Vinnytsia's too.
+    for close in ({id(r): r for _, other, r in stems if other == skeleton},
+                  {id(r): r for stem, other, r in stems if within_one_edit(key, stem) or within_one_edit(skeleton, other)}):
+        if close:
+            return next(iter(close.values())) if len(close) == 1 else None
+    return None

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from svidok.geocode.front import FrontLine
 from svidok.geocode.names import (
     adjective_root,
     district_roots,
@@ -110,8 +111,14 @@ class Hromada(NamedTuple):
 
 
 Entry = Settlement | District | Region | Area | Country
-# admin1 code -> how much likelier a report names a place there than its population suggests.
-RegionPrior = Mapping[str, float]
+
+
+class EraPrior(NamedTuple):
+    """Where the reports of an era happen (eras.toml), the prior among namesakes."""
+
+    # admin1 code -> how much likelier a report names a place there than its population suggests.
+    regions: Mapping[str, float]
+    front: FrontLine
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,7 @@ class Era:
     name: str
     start: date
     end: date
-    weights: dict[str, float]
+    prior: EraPrior
 
 
 class NameMatch(NamedTuple):
@@ -171,10 +178,14 @@ class Gazetteer:
         }
         # Farther Russian and Belarusian regions weigh little against namesakes in every era.
         remote = {raw["admin1"]: raw["namesake_weight"] for raw in regions["region"] if "namesake_weight" in raw}
-        self._undated_prior: dict[str, float] = remote | eras["undated"]["weights"]
-        self._eras = [Era(e["name"], e.get("from", date.min), e.get("until", date.max), remote | e["weights"])
+        no_front = FrontLine([])
+        self._undated_prior = EraPrior(remote | eras["undated"]["weights"], no_front)
+        points = {name: (lat, lon) for name, (lat, lon) in eras["front_points"].items()}
+        self._eras = [Era(e["name"], e.get("from", date.min), e.get("until", date.max),
+                          EraPrior(remote | e["weights"], FrontLine([[points[n] for n in line]
+                                                                     for line in e.get("front", [])])))
                       for e in eras["era"]]
-        self._remote_prior = remote
+        self._remote_prior = EraPrior(remote, no_front)
         country = regions["country"]
         self.country = Country(country["code"], country["name"], country["geonameid"], country["lat"], country["lon"])
         self.regions: dict[str, Region] = {}
@@ -208,6 +219,7 @@ class Gazetteer:
                 self._districts[root].append(district)
         self.max_name_words = max(k.count(" ") + 1 for k in list(self._settlements) + list(self._aliases))
         self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
+        self._keys_by_region: dict[str, list[str]] | None = None
         self._skeletons_by_start: dict[tuple[str, int], list[str]] | None = None
 
     def _add_region_names(self, region: Region | Area, raw: dict[str, Any]) -> None:
@@ -260,6 +272,10 @@ class Gazetteer:
     def is_name(self, key: str) -> bool:
         return key in self._aliases or key in self._settlements
 
+    def region_stems(self) -> list[tuple[str, Region | Area]]:
+        """Every region stem (its adjective root) with the region it denotes."""
+        return list(self._stems.items())
+
     def region_for_stem(self, key: str) -> Region | Area | None:
         """The region a stem denotes before an oblast word ("луганської" -> Luhansk Oblast)."""
         return self._stems.get(adjective_root(key))
@@ -281,11 +297,11 @@ class Gazetteer:
         """The codes plus those of cities filed apart inside them (Kyiv City in Kyiv Oblast)."""
         return admin1_codes | {code for code, r in self.regions.items() if r.part_of in admin1_codes}
 
-    def region_prior(self, published: date | None = None) -> RegionPrior:
+    def era_prior(self, published: date | None = None) -> EraPrior:
         """Where reports published on `published` happen (eras.toml); undated: a blend."""
         if published is None:
             return self._undated_prior
-        return next((era.weights for era in self._eras if era.start <= published <= era.end), self._remote_prior)
+        return next((era.prior for era in self._eras if era.start <= published <= era.end), self._remote_prior)
 
     def codes_of_region_named(self, name: str) -> set[str]:
         """Admin1 codes of the region or area whose canonical name is `name` (a Place.name)."""
@@ -303,6 +319,18 @@ class Gazetteer:
         if self._keys_by_start is None:
             self._keys_by_start = _by_start_and_length(self._settlements)
         return _near_in_length(self._keys_by_start, key)
+
+    def keys_in_regions(self, admin1_codes: set[str], key: str) -> list[str]:
+        """Name keys of the settlements in the regions, within one letter of `key` in length,
+        whatever their first letters (`keys_like` assumes those right). Built on first use."""
+        if self._keys_by_region is None:
+            by_region: dict[str, set[str]] = defaultdict(set)
+            for known, matches in self._settlements.items():
+                for match in matches:
+                    by_region[match.entry.admin1_code].add(known)
+            self._keys_by_region = {code: sorted(keys) for code, keys in by_region.items()}
+        lengths = range(len(key) - 1, len(key) + 2)
+        return [k for code in admin1_codes for k in self._keys_by_region.get(code, []) if len(k) in lengths]
 
     def keys_longer(self, key: str, most: int) -> list[str]:
         """Settlement name keys sharing the first two letters of `key` and 1..`most` letters

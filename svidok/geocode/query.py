@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from svidok.geocode.fuzzy import close_spellings
+from svidok.geocode.fuzzy import close_spellings, is_close_word, misspelt_region
 from svidok.geocode.gazetteer import (
     SPELLING_VARIANT,
     Area,
     District,
+    EraPrior,
     Gazetteer,
     NameMatch,
     Region,
-    RegionPrior,
     Settlement,
 )
 from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses, untranslated_keys
@@ -68,8 +68,21 @@ def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | Area | No
         return regions[0]
     words = key.split(" ")
     if words[0] in gaz.phrases.region_words and len(words) > 1:  # "Oblast Kherson"
-        return gaz.region_for_stem(" ".join(words[1:]))
-    return None if first else gaz.region_for_stem(key)
+        stem = " ".join(words[1:])
+        return gaz.region_for_stem(stem) or misspelt_region(stem, gaz)
+    return (None if first else gaz.region_for_stem(key)) or _misspelt_region_phrase(words, gaz)
+
+
+def _misspelt_region_phrase(words: list[str], gaz: Gazetteer) -> Region | Area | None:
+    """The region of a two-word phrase of a stem and an oblast word, either misspelt
+    ("Donestk Oblast", "Oblast Mykolajiw", "Kharkiv Obalst")."""
+    if len(words) != 2:
+        return None
+    region_words = gaz.phrases.region_words
+    for stem, word in (words, words[::-1]):
+        if is_close_word(word, region_words):
+            return gaz.region_for_stem(stem) or misspelt_region(stem, gaz)
+    return None
 
 
 def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: Gazetteer) -> District | None:
@@ -139,7 +152,7 @@ def _is_country(part: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _fallback(query: str, parsed: ParsedQuery, gaz: Gazetteer, prior: RegionPrior) -> list[Place]:
+def _fallback(query: str, parsed: ParsedQuery, gaz: Gazetteer, prior: EraPrior) -> list[Place]:
     """The settlement part named nothing: the city a bare stem names ("Korabel Microdistrict,
     Kherson"), else the named region, else a toponym inside a longer query ("Kherson to
     Komyshany road"), each at a reduced score."""
@@ -239,7 +252,7 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
         matches = close_spellings(name_key(settlement_part), gaz, named)
     on = published_date(published)
     matches = gaz.names_as_of(matches, name_key(settlement_part), on)
-    prior = gaz.region_prior(on)
+    prior = gaz.era_prior(on)
     if not matches:
         return _fallback(query, parsed, gaz, prior)
     context_places = find_places(context, gaz, published=published) if context else []

@@ -279,7 +279,7 @@ def find_places(text: str, gaz: Gazetteer, *, published: date | str | None = Non
     A settlement inside a region also mentioned is returned as well as the region.
     `published` (the document's date) picks the era prior among namesakes (eras.toml).
     """
-    prior = gaz.region_prior(published_date(published))
+    prior = gaz.era_prior(published_date(published))
     tokens = tokenize(text)
     places: list[Place] = []
     taken: set[int] = set()

@@ -18,10 +18,10 @@ from svidok.geocode.gazetteer import (
     Country,
     District,
     Entry,
+    EraPrior,
     Gazetteer,
     NameMatch,
     Region,
-    RegionPrior,
     Settlement,
 )
 from svidok.geocode.distance import KM_PER_DEGREE_OF_LATITUDE, haversine_km
@@ -49,6 +49,13 @@ SKELETON_WEIGHT = 0.5
 # Avdiivka"): at the anchor's point its weight is multiplied by 1 + this, falling linearly to
 # 1 at the anchor's reach.
 PROXIMITY_WEIGHT = 30.0
+# A namesake on the era's front line (eras.toml) has its weight multiplied by 1 + this,
+# falling linearly to 1 at the front's reach: reports of fighting name front-line villages.
+FRONT_WEIGHT = 8.0
+# A village placed at its hromada's centroid may lie this far from that point: it counts as
+# that much farther from the front than the centroid, lest a hromada near the line lend its
+# villages a nearness that a namesake with a point of its own has for sure.
+CENTROID_UNCERTAINTY_KM = 10.0
 # How far a settlement anchor reaches; a raion, with only its centroid known, reaches further.
 SETTLEMENT_REACH_KM = 30.0
 DISTRICT_REACH_KM = 60.0
@@ -129,14 +136,15 @@ def context_weights(named_regions: set[str], co_mentioned: Iterable[str] = ()) -
 
 
 def rank_matches(
-    matches: Iterable[NameMatch], context: Mapping[str, float], prior: RegionPrior,
+    matches: Iterable[NameMatch], context: Mapping[str, float], prior: EraPrior,
     anchors: Sequence[Anchor] = (),
 ) -> list[tuple[NameMatch, float]]:
     """Candidates best first, each with a score in 0..1 (name quality times share of the weight).
 
-    A candidate's weight is its own prior, times its region's `prior` (eras.toml: where the
-    reports of the document's era happen), times the document context for its region, times
-    its nearness to `anchors` (the other places the text names). Namesakes that nothing tells
+    A candidate's weight is its own prior, times its region's weight and its nearness to the
+    front in `prior` (eras.toml: where the reports of the document's era happen), times the
+    document context for its region, times its nearness to `anchors` (the other places the
+    text names). Namesakes that nothing tells
     apart share the weight, so none of them scores high."""
     best: dict[int, NameMatch] = {}  # by identity: hashing a frozen dataclass hashes every field
     for match in matches:
@@ -147,7 +155,9 @@ def rank_matches(
     for match in best.values():
         weight = prior_weight(match)
         if isinstance(match.entry, Settlement):
-            weight *= prior.get(match.entry.admin1_code, 1.0) * context.get(match.entry.admin1_code, 1.0)
+            weight *= prior.regions.get(match.entry.admin1_code, 1.0) * context.get(match.entry.admin1_code, 1.0)
+            uncertainty = CENTROID_UNCERTAINTY_KM if match.entry.precision != "settlement" else 0.0
+            weight *= 1.0 + FRONT_WEIGHT * prior.front.nearness(match.entry.lat, match.entry.lon, uncertainty)
             if anchors:
                 weight *= proximity_weight(match.entry, anchors)
         weighted.append((match, weight))
