@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from svidok.extract.acled_coding import code_short_report
 from svidok.extract.claim_builder import ClaimInputs, build_claim
 from svidok.extract.claim_types import type_sentences
 from svidok.extract.claimants import is_canonical, resolve_anaphor
@@ -115,6 +116,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             )
     _resolve_cataphora(claims, named, lexicon)
     _place_from_paragraph(claims, paragraph_of, content, triggers, places)
+    claims = code_short_report(claims, len(content))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"{document.id[:16]}-{number:03d}"
     return claims
