@@ -96,7 +96,8 @@ def cir(path: Path, gaz: Gazetteer, misses: int, dated: bool, with_context: bool
         outcome, best = judge(query, context, gold["lat"], gold["lon"], gaz, _published(row, dated))
         outcomes[outcome] += 1
         province = geocode(gold["province"], gaz) if gold.get("province") else []
-        if province and province[0].precision == "region":
+        # A sea named as the province ("Black Sea") is no admin1 region.
+        if province and province[0].precision == "region" and province[0].admin1 is not None:
             allowed = {gaz.region_name(c) for c in gaz.with_enclosed({_code_of(province[0].name, gaz)})}
             province_known += 1
             province_right += best is not None and best.admin1 in allowed

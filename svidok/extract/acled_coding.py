@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from svidok.extract.classify import NO_EVENT, TRAINING_FOLDER, model_folder
+from svidok.extract.classify import NO_EVENT, TRAINING_FOLDER
 from svidok.extract.sentence_vectors import sentence_vectors
 from svidok.knowledge import load_acled_codebook, load_taxonomy
 from svidok.records import Claim
@@ -63,8 +63,8 @@ class AcledModel:
 
 
 def acled_model_path() -> Path:
-    """The trained model: in the package's training folder, or `$SVIDOK_TYPE_MODELS`."""
-    return model_folder() / MODEL_FILE
+    """The trained model, in the package's training folder."""
+    return Path(str(resources.files("svidok.extract").joinpath(TRAINING_FOLDER, MODEL_FILE)))
 
 
 def acled_training_set_path(language: str) -> Path:

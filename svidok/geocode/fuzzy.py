@@ -68,13 +68,16 @@ def close_spellings(key: str, gaz: Gazetteer, named_regions: set[str]) -> list[N
     """The settlements bearing the one name a misspelt `key` most plausibly is, at reduced
     quality; [] when the key is short, nothing is close, or two or more names are close."""
     found = _truncated(key, gaz)
+    skeleton = spelling_skeleton(key)
     if named_regions and len(key) >= MIN_LENGTH_IN_REGION:
+        # The few names of the named regions may also be compared by skeleton, which reaches
+        # the other spellings GeoNames lists ("Sjevjerodonetsk": Sjevjerodoneck).
         pool = gaz.keys_in_regions(named_regions, key)
+        found += [m for close in pool if spelling_skeleton(close) == skeleton for m in gaz.lookup(close)]
     else:
         pool = gaz.keys_like(key) if len(key) >= MIN_LENGTH else []
     found += [m for close in pool if within_one_edit(key, close) or letters_swapped(key, close) for m in gaz.lookup(close)]
     if len(key) >= MIN_LENGTH:
-        skeleton = spelling_skeleton(key)
         if len(skeleton) >= MIN_LENGTH - 1:
             found += [m for close in gaz.skeletons_like(skeleton) if within_one_edit(skeleton, close)
                       for m in gaz.skeleton_matches(close)]

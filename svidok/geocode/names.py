@@ -124,7 +124,8 @@ def _skeleton_rules() -> _SkeletonRules:
     text = resources.files("svidok.geocode").joinpath("data", "spelling.toml").read_text(encoding="utf-8")
     rules = tomllib.loads(text)
     return _SkeletonRules(
-        cyrillic=str.maketrans(rules["cyrillic"]),
+        # One table for the non-ASCII letters: Cyrillic, and Latin ones with marks NFD keeps (ł).
+        cyrillic=str.maketrans(rules["cyrillic"] | rules["latin"]["letters"]),
         consonants=tuple((a, b) for a, b in rules["latin"]["consonants"]),
         endings=tuple((re.compile(a), b) for a, b in rules["latin"]["endings"]),
         vowels=str.maketrans({letter: {"a": "A", "u": "U"}.get(letter, "_") for letter in rules["latin"]["vowels"]}),

@@ -3,7 +3,9 @@
 The query is split at commas and brackets into a settlement part and region parts; region
 parts, and the regions named in the optional context text, steer the choice among namesakes
 (a region in the query excludes namesakes outside it). A settlement that
-is not in the gazetteer falls back to a close spelling, then to the named region alone.
+is not in the gazetteer may be a landmark (landmarks.toml: "Snake Island", "Kherson airport"),
+else falls back to a close spelling, then to the settlement a facility belongs to ("Voznesensk
+airbase"), then to the named region alone.
 """
 from __future__ import annotations
 
@@ -51,6 +53,17 @@ MAX_CANDIDATES = 5
 CONTEXT_PLACE_SCORE = 0.7
 # A settlement this big, named with a region it is not in, is still the place meant.
 WELL_KNOWN_POPULATION = 20_000
+# A raion's adjective alone ("Brovarskyi", "Бахмутський"): masculine, as raion is.
+_RAION_ADJECTIVE = re.compile(r"(?:sk(?:yi|yy|iy|ij|y|i)|ськ(?:ий|ого|ому)|ск(?:ий|ого|ому))$")
+# The raion a lone adjective names: the word "district" may have been left out, or the
+# adjective may be a village's name that the gazetteer lacks.
+RAION_ADJECTIVE_SCORE = 0.8
+# A landmark named exactly, or only among other words ("Snake Island-Zmiinyi").
+LANDMARK_SCORE = 0.95
+LANDMARK_AMONG_WORDS_SCORE = 0.8
+# The settlement a facility is named after ("Voznesensk airbase"): the site may lie a few
+# kilometres out of town.
+FACILITY_SCORE = 0.7
 
 
 def region_of_part(part: str, gaz: Gazetteer, first: bool) -> Region | Area | None:
@@ -152,10 +165,53 @@ def _is_country(part: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _fallback(query: str, parsed: ParsedQuery, gaz: Gazetteer, prior: EraPrior) -> list[Place]:
-    """The settlement part named nothing: the city a bare stem names ("Korabel Microdistrict,
-    Kherson"), else the named region, else a toponym inside a longer query ("Kherson to
-    Komyshany road"), each at a reduced score."""
+def _landmark_in(part: str, gaz: Gazetteer) -> Place | None:
+    """The landmark a query part names, exactly or among other words ("Zmiinyi Island",
+    "Snake Island-Zmiinyi"), as a place; None if it names none."""
+    key = name_key(part)
+    if (landmark := gaz.landmarks.named(key)) is not None:
+        return to_place(landmark, gaz, part, None, LANDMARK_SCORE)
+    if (landmark := gaz.landmarks.mentioned_in(key)) is not None:
+        return to_place(landmark, gaz, part, None, LANDMARK_AMONG_WORDS_SCORE)
+    return None
+
+
+def _raion_by_adjective(part: str, named: set[str], gaz: Gazetteer) -> District | None:
+    """The raion a lone adjective names, without the word "district" ("Brovars'kyi, Kyiv
+    Oblast", "Бахмутський"), in the named regions if any; None if the part is no such word."""
+    key = name_key(part)
+    if " " in key or not _RAION_ADJECTIVE.search(key):
+        return None
+    raions = [d for d in gaz.districts_for_stem(key) if d.city_key is None and (not named or d.admin1_code in named)]
+    return raions[0] if len(raions) == 1 else None
+
+
+def _facility_settlement(query: str, settlement_part: str, gaz: Gazetteer, context: str,
+                         published: date | str | None) -> Place | None:
+    """The settlement a facility is named after ("Voznesensk airbase, Mykolaiv Oblast" ->
+    Voznesensk), at a reduced score; None if the part names no facility of a settlement."""
+    base = gaz.landmarks.without_facility_word(name_key(settlement_part))
+    if base is None or settlement_part not in query:
+        return None
+    places = geocode(query.replace(settlement_part, base, 1), gaz, context, published=published)
+    if not places or places[0].precision not in ("settlement", "district"):
+        return None
+    return dataclasses.replace(places[0], mention=settlement_part, score=round(places[0].score * FACILITY_SCORE, 3))
+
+
+def _fallback(query: str, parsed: ParsedQuery, gaz: Gazetteer, prior: EraPrior,
+              unresolved: tuple[str, str, date | str | None]) -> list[Place]:
+    """The settlement part named nothing: a landmark another part names ("Chorne Sea, Black
+    Sea"), else the settlement a facility is named after ("Voznesensk airbase"), else the city
+    a bare stem names ("Korabel Microdistrict, Kherson"), else the named region, else a
+    toponym inside a longer query ("Kherson to Komyshany road"), each at a reduced score.
+    `unresolved`: the settlement part, the context and the publication date."""
+    settlement_part, context, published = unresolved
+    for part in parsed.places:
+        if part != settlement_part and (landmark := _landmark_in(part, gaz)) is not None:
+            return [dataclasses.replace(landmark, score=round(landmark.score * REGION_FALLBACK_SCORE, 3))]
+    if (facility := _facility_settlement(query, settlement_part, gaz, context, published)) is not None:
+        return [facility]
     for stem in parsed.bare_stems:
         cities = [m for m in gaz.lookup(name_key(stem)) if isinstance(m.entry, Settlement)]
         if cities:
@@ -222,10 +278,11 @@ def settlement_part_of(parsed: ParsedQuery, gaz: Gazetteer) -> str:
 
 
 def _well_known(matches: list[NameMatch]) -> list[NameMatch]:
-    """Exact matches big enough that the name alone settles the place ("Melitopol" with the
-    wrong region in the query): a tiny namesake in the named region would be in the gazetteer."""
-    return [m for m in matches if isinstance(m.entry, Settlement) and not m.by_skeleton
-            and m.quality >= SPELLING_VARIANT and m.entry.population >= WELL_KNOWN_POPULATION]
+    """Matches big enough that the name alone settles the place ("Melitopol", or "Lysytsjansk"
+    in another romanisation, with the wrong region in the query): a tiny namesake in the named
+    region would be in the gazetteer."""
+    return [m for m in matches if isinstance(m.entry, Settlement) and (m.by_skeleton or m.quality >= SPELLING_VARIANT)
+            and m.entry.population >= WELL_KNOWN_POPULATION]
 
 
 def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | str | None = None) -> list[Place]:
@@ -243,6 +300,11 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
         return [to_place(district, gaz, settlement_part, None, 1.0)]
     matches = settlement_matches(settlement_part, gaz)
     named = gaz.with_enclosed({code for r in parsed.regions for code in regions_denoted(r)})
+    if all(m.by_skeleton for m in matches):  # no settlement bears the name as written
+        if (landmark := _landmark_in(settlement_part, gaz)) is not None:
+            return [landmark]
+        if (raion := _raion_by_adjective(settlement_part, named, gaz)) is not None:
+            return [to_place(raion, gaz, settlement_part, None, RAION_ADJECTIVE_SCORE)]
     if named:
         # Outside the named region a match is a namesake of a village too small for the
         # gazetteer (or a fuzzy accident): the region itself is the honest answer then.
@@ -254,7 +316,7 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
     matches = gaz.names_as_of(matches, name_key(settlement_part), on)
     prior = gaz.era_prior(on)
     if not matches:
-        return _fallback(query, parsed, gaz, prior)
+        return _fallback(query, parsed, gaz, prior, (settlement_part, context, published))
     context_places = find_places(context, gaz, published=published) if context else []
     anchors = anchors_for(settlement_part, parsed, context_places, matches, gaz)
     ranked = rank_matches(matches, context_weights(named | regions_named_in(context_places, gaz)), prior, anchors)

@@ -20,6 +20,7 @@ from svidok.geocode.gazetteer import (
     Entry,
     EraPrior,
     Gazetteer,
+    Landmark,
     NameMatch,
     Region,
     Settlement,
@@ -180,4 +181,8 @@ def to_place(entry: Entry, gaz: Gazetteer, mention: str, span: Span | None, scor
         return Place(mention, entry.name, None, entry.name, entry.country, entry.lat, entry.lon, "region", span, score)
     if isinstance(entry, Area):
         return Place(mention, entry.name, None, None, "UA", entry.lat, entry.lon, "region", span, score)
+    if isinstance(entry, Landmark):
+        region = gaz.region_name(entry.admin1_code) if entry.admin1_code else None
+        return Place(mention, entry.name, None, region, "UA" if region else None, entry.lat, entry.lon,
+                     entry.precision, span, score)
     return Place(mention, entry.name, entry.geonameid, None, entry.code, entry.lat, entry.lon, "country", span, score)

@@ -30,7 +30,8 @@ def test_namesakes_nothing_tells_apart_score_low_with_runner_ups(gaz: Gazetteer)
 
 
 def test_misspelling_one_edit_from_a_unique_place_is_recovered_at_lower_score(gaz: Gazetteer) -> None:
-    best = geocode("Lysytsjansk, Luhansk Oblast", gaz)[0]
+    # ("Lysytsjansk", once the example here, is now read as the Dutch spelling it is.)
+    best = geocode("Lysychnask, Luhansk Oblast", gaz)[0]
     assert best.name == "Lysychansk" and best.precision == "settlement" and best.score < 0.7
     assert geocode("Kramatorks", gaz)[0].name == "Kramatorsk"
 
