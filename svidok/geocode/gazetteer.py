@@ -109,6 +109,7 @@ class Hromada(NamedTuple):
     admin1_code: str
     lat: float
     lon: float
+    name: str  # "Popasnianska"
 
 
 Entry = Settlement | District | Region | Area | Country | Landmark
@@ -214,6 +215,8 @@ class Gazetteer:
             self._skeletons[skeleton].append(NameMatch(settlement, SKELETON_SPELLING, by_skeleton=True))
         # Hromada adjectives are also surnames ("Dobrianska"): read in queries only, not in text.
         self._hromadas: dict[str, list[NameMatch]] = defaultdict(list)
+        self._hromada_centres: list[tuple[Hromada, Settlement]] = []
+        self._former_raions: dict[str, list[District]] | None = None
         for hromada in hromadas:
             self._add_hromada_names(hromada)
         self._districts: dict[str, list[District]] = defaultdict(list)
@@ -247,6 +250,7 @@ class Gazetteer:
         centre = min(namesakes, key=lambda s: (s.lat - hromada.lat) ** 2 + (s.lon - hromada.lon) ** 2)
         for key in hromada.keys:
             self._hromadas[key].append(NameMatch(centre, OTHER_NAME))
+        self._hromada_centres.append((hromada, centre))
 
     def names_as_of(self, matches: list[NameMatch], key: str, published: date | None) -> list[NameMatch]:
         """`matches` for the name key `key` as the names stood on `published`: a settlement
@@ -311,7 +315,36 @@ class Gazetteer:
                 cities = {d.city_key for d in found if d.city_key is not None}
                 kept = [d for d in found if d.city_key is None or len(cities) == 1 or d.city_key in named]
                 return sorted(kept, key=lambda d: d.city_key not in named)
+        return self.former_raions(key)
+
+    def former_raions(self, key: str) -> list[District]:
+        """The raions before the 2020 reform that a stem may name ("Popasnianskyi",
+        "Popasnyans'kyi", "Popasna district"), biggest centre first. KATOTTG keeps none of
+        them, but a raion was named after its centre town, whose hromada now bears the same
+        adjective ("Popasnianska"): the raion is placed at that town, at district precision.
+        Indexed on first use: few texts name an old raion."""
+        if self._former_raions is None:
+            self._former_raions = self._index_former_raions()
+        roots = district_roots(key)
+        for root in [*roots, *map(spelling_skeleton, roots), key]:
+            if root in self._former_raions:
+                return self._former_raions[root]
         return []
+
+    def _index_former_raions(self) -> dict[str, list[District]]:
+        index: dict[str, list[District]] = defaultdict(list)
+        # Biggest centre first, then by name and region: namesakes come in the same order on every run.
+        for hromada, centre in sorted(self._hromada_centres,
+                                      key=lambda hc: (-hc[1].population, hc[0].name, hc[0].admin1_code)):
+            masculine = hromada.name[:-1] + "yi" if hromada.name.endswith("a") else hromada.name
+            raion = District(f"before-2020:{masculine}:{hromada.admin1_code}", f"{masculine} Raion (before 2020)",
+                             hromada.admin1_code, centre.lat, centre.lon)
+            # The feminine hromada adjective ("popasnianska") without its ending is the raion's root.
+            roots = {r for k in hromada.keys for r in district_roots(k[:-1] if k.endswith(("a", "а")) else k)}
+            for root in [*sorted(roots), *sorted({spelling_skeleton(r) for r in roots}), hromada.centre_key]:
+                if raion not in index[root]:
+                    index[root].append(raion)
+        return dict(index)
 
     def with_enclosed(self, admin1_codes: set[str]) -> set[str]:
         """The codes plus those of cities filed apart inside them (Kyiv City in Kyiv Oblast)."""
@@ -449,7 +482,7 @@ def _read_localities() -> Localities:
             continue
         if row["kind"] == "hromada":
             # The raion column holds the centre's name for a hromada.
-            hromadas.append(Hromada(keys, name_key(row["raion"]), admin1, lat, lon))
+            hromadas.append(Hromada(keys, name_key(row["raion"]), admin1, lat, lon, row["name"]))
             continue
         if row["kind"] == "raion":
             districts.append((District(row["code"], f"{row['name']} Raion", admin1, lat, lon), keys))

@@ -53,6 +53,8 @@ class Landmarks:
                                      f"{self._by_key[key].name} and {landmark.name}")
                 self._by_key[key] = landmark
         self._most_words = max(key.count(" ") + 1 for key in self._by_key)
+        # Words a landmark name may begin with: a text's other words need no lookup at all.
+        self._first_words = frozenset(key.split(" ")[0] for key in self._by_key)
         # Longest first, so that "power plant" is removed whole rather than "plant" alone.
         self._facility_words = sorted({name_key(w) for w in raw["facility_words"]}, key=len, reverse=True)
 
@@ -69,6 +71,17 @@ class Landmarks:
                 landmark = self._by_key.get(" ".join(words[start:start + size]))
                 if landmark is not None:
                     return landmark
+        return None
+
+    def named_at(self, keys: list[str], start: int) -> tuple[Landmark, int] | None:
+        """(landmark, word count) of the longest landmark name that the word keys `keys`
+        spell from index `start` on ("the zaporizhzhia nuclear power plant"); None if none."""
+        if keys[start].split(" ", 1)[0] not in self._first_words:  # a hyphenated word is several
+            return None
+        for size in range(min(self._most_words, len(keys) - start), 0, -1):
+            landmark = self._by_key.get(" ".join(keys[start:start + size]))
+            if landmark is not None:
+                return landmark, size
         return None
 
     def without_facility_word(self, key: str) -> str | None:

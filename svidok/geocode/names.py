@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`´‘\"")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—.]+")
@@ -163,3 +164,38 @@ def untranslated_keys(key: str) -> list[str]:
         return []
     words, glued = forms
     return [f"{word} {rest}" for word in words] + [prefix + rest.replace(" ", "") for prefix in glued]
+
+
+
+class _Orthographies(NamedTuple):
+    rules: tuple[tuple[tuple[re.Pattern[str], str], ...], ...]  # per orthography, in order
+    placeholders: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _orthographies() -> _Orthographies:
+    text = resources.files("svidok.geocode").joinpath("data", "spelling.toml").read_text(encoding="utf-8")
+    readings = dict(tomllib.loads(text)["readings"])
+    placeholders = readings.pop("placeholders")
+    return _Orthographies(
+        tuple(tuple((re.compile(pattern), replacement) for pattern, replacement in rules) for rules in readings.values()),
+        placeholders,
+    )
+
+
+def foreign_readings(key: str) -> list[str]:
+    """English-romanised readings of a Latin name key written the German, Dutch or Polish
+    way (spelling.toml): "sewerodonezk" -> "severodonetsk", "schachtarsk" -> "shakhtarsk".
+    Each distinct reading once, in the file's order, none equal to `key`; [] for Cyrillic."""
+    if is_cyrillic(key):
+        return []
+    orthographies = _orthographies()
+    readings: list[str] = []
+    for rules in orthographies.rules:
+        text = key
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
+        text = "".join(orthographies.placeholders.get(c, c) for c in text)
+        if text != key and text not in readings:
+            readings.append(text)
+    return readings

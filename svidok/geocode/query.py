@@ -25,8 +25,9 @@ from svidok.geocode.gazetteer import (
     Region,
     Settlement,
 )
-from svidok.geocode.names import is_cyrillic, name_key, nominative_guesses, untranslated_keys
+from svidok.geocode.names import foreign_readings, is_cyrillic, name_key, nominative_guesses, untranslated_keys
 from svidok.geocode.recognise import (
+    LANDMARK_SCORE,
     find_district_phrases,
     find_places,
     find_region_phrases,
@@ -58,8 +59,8 @@ _RAION_ADJECTIVE = re.compile(r"(?:sk(?:yi|yy|iy|ij|y|i)|ськ(?:ий|ого|о
 # The raion a lone adjective names: the word "district" may have been left out, or the
 # adjective may be a village's name that the gazetteer lacks.
 RAION_ADJECTIVE_SCORE = 0.8
-# A landmark named exactly, or only among other words ("Snake Island-Zmiinyi").
-LANDMARK_SCORE = 0.95
+# A landmark named only among other words ("Snake Island-Zmiinyi"); named exactly, it has
+# recognise.LANDMARK_SCORE.
 LANDMARK_AMONG_WORDS_SCORE = 0.8
 # The settlement a facility is named after ("Voznesensk airbase"): the site may lie a few
 # kilometres out of town.
@@ -123,7 +124,8 @@ def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: G
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
     """Exact names and their spelling namesakes ("Peski": every Pisky), then Cyrillic case
     forms of the settlement part, then Ukrainian readings of a translated first word ("New
-    Korotich": Novyi Korotych), then the centre of a hromada so named ("Beryslavska")."""
+    Korotich": Novyi Korotych), then a German, Dutch or Polish spelling read in English
+    romanisation ("Sewerodonezk"), then the centre of a hromada so named ("Beryslavska")."""
     key = name_key(part)
     matches = gaz.lookup(key)
     if all(isinstance(m.entry, Settlement) for m in matches):
@@ -133,6 +135,9 @@ def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
     if not matches:
         matches = [m for reading in untranslated_keys(key)
                    for m in gaz.lookup(reading) + gaz.spelling_namesakes(reading)]
+    if not matches:  # the first orthography that reads it as a known name
+        found = (gaz.lookup(reading) + gaz.spelling_namesakes(reading) for reading in foreign_readings(key))
+        matches = next((readable for readable in found if readable), [])
     return matches or gaz.hromada_centres(key)
 
 

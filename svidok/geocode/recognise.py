@@ -4,7 +4,8 @@ Statistical NER is not used: the English spaCy model labels Kherson as a PERSON,
 Ukrainian or Russian model exists offline. Instead every capitalised word sequence is
 looked up in the gazetteer's name index (longest first), region phrases ("Luhansk Oblast",
 "the Donetsk, Zaporizhzhia and Kherson oblasts", "Луганської області") are read around the
-oblast words, and obvious non-places (stoplisted words, names after a person's title or
+oblast words, landmarks (landmarks.toml: "the Zaporizhzhia nuclear power plant", "Kherson
+airport") take their words before the settlement names inside them, and obvious non-places (stoplisted words, names after a person's title or
 given name) are dropped. Namesakes are then resolved with the regions the text names.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from svidok.geocode.gazetteer import (
     District,
     Entry,
     Gazetteer,
+    Landmark,
     NameMatch,
     Region,
     Settlement,
@@ -40,6 +42,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«»\"“”(\[]\s*)$")
 # A name inflected in Cyrillic: how much less telling than the name as written.
 INFLECTED_QUALITY = 0.85
+# A landmark named in full: its name is its own, but its point stands for a whole site.
+LANDMARK_SCORE = 0.95
 # A mention resolved at least this surely lends its region to the other mentions' namesakes.
 CONFIDENT_SCORE = 0.8
 
@@ -170,6 +174,32 @@ def find_district_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> lis
     return found
 
 
+def find_landmark_phrases(text: str, tokens: list[Token], gaz: Gazetteer,
+                          taken: set[int]) -> list[tuple[int, int, Landmark]]:
+    """(first token, last token, landmark) of each landmark name among tokens not `taken`
+    ("the Zaporizhzhia nuclear power plant", "Kherson airport", "острів Зміїний"), longest
+    first. A name needs a capitalised word ("black sea" in a recipe is no sea), and a landmark
+    never takes words that are exactly a settlement's name (a village "Kinburn" stays one)."""
+    keys = [t.key for t in tokens]
+    found = []
+    i = 0
+    while i < len(tokens):
+        named = None if i in taken else gaz.landmarks.named_at(keys, i)
+        if named is None:
+            i += 1
+            continue
+        landmark, size = named
+        words = tokens[i: i + size]
+        if (taken.isdisjoint(range(i, i + size)) and any(w.capitalised for w in words)
+                and all(_joined_by_space(text, a, b) for a, b in zip(words, words[1:]))
+                and not gaz.is_name(" ".join(keys[i: i + size]))):
+            found.append((i, i + size - 1, landmark))
+            i += size
+        else:
+            i += 1
+    return found
+
+
 def _looks_like_person(text: str, tokens: list[Token], first: int, gaz: Gazetteer, taken: set[int]) -> bool:
     """True where the name follows a title or a capitalised given name ("Nadia Dobrianska")."""
     if first == 0 or is_cyrillic(tokens[first].text):
@@ -294,13 +324,18 @@ def find_places(text: str, gaz: Gazetteer, *, published: date | str | None = Non
             start, end = tokens[first].start, tokens[last].end
             places.append(to_place(district, gaz, text[start:end], Span(start, end, text[start:end]), 1.0))
             taken.update(range(first, last + 1))
+    for first, last, landmark in find_landmark_phrases(text, tokens, gaz, taken):
+        start, end = tokens[first].start, tokens[last].end
+        places.append(to_place(landmark, gaz, text[start:end], Span(start, end, text[start:end]), LANDMARK_SCORE))
+        taken.update(range(first, last + 1))
     mentions = find_name_mentions(text, tokens, gaz, taken)
     for mention in mentions:
         named_regions.update(code for m in mention.matches for code in regions_denoted(m.entry))
     named_regions = gaz.with_enclosed(named_regions)
     first_pass = [rank_matches(m.matches, context_weights(named_regions), prior)[0] for m in mentions]
     confident = [best.entry if score >= CONFIDENT_SCORE else None for best, score in first_pass]
-    district_anchors = [a for p in places if p.precision == "district" and (a := anchor_of(p)) is not None]
+    # Named districts and landmarks (a plant, an airfield) pull namesakes towards them too.
+    district_anchors = [a for p in places if p.precision != "region" and (a := anchor_of(p)) is not None]
     for index, mention in enumerate(mentions):
         others = [entry for other, entry in enumerate(confident) if entry is not None and other != index]
         weights = context_weights(named_regions, [code for e in others if (code := admin1_of(e))])
