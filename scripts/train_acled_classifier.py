@@ -29,9 +29,9 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from svidok.extract.acled_coding import AcledModel, acled_model_path, acled_training_set_path
+from svidok.extract.acled_coding import acled_model_path, acled_training_set_path
 from svidok.extract.classify import NO_EVENT
-from svidok.extract.sentence_vectors import sentence_vectors
+from svidok.extract.sentence_vectors import VectorClassifier, sentence_vectors
 from svidok.knowledge import load_acled_codebook
 
 LANGUAGES = ("en", "uk", "ru")
@@ -100,10 +100,10 @@ def train(fixed_c: float | None) -> None:
     truth = np.array([names.index(label) for label in labels])
     c = fixed_c if fixed_c is not None else choose_c(vectors, truth)
     classifier = LogisticRegression(C=c, max_iter=5000).fit(vectors, truth)
-    model = AcledModel(names, classifier.coef_.T.astype(np.float32), classifier.intercept_.astype(np.float32))
+    model = VectorClassifier(names, classifier.coef_.T.astype(np.float32), classifier.intercept_.astype(np.float32))
     path = acled_model_path()
     model.save(path)
-    gap = np.abs(AcledModel.read(path).probabilities(vectors) - classifier.predict_proba(vectors)).max()
+    gap = np.abs(VectorClassifier.read(path).probabilities(vectors) - classifier.predict_proba(vectors)).max()
     if gap > AGREEMENT_TOLERANCE:
         raise RuntimeError(f"{path}: the saved model disagrees with scikit-learn by {gap:.2e}")
     print(f"chose C={c}; {len(names)} labels -> {path} ({path.stat().st_size / 1e3:.0f} kB)")

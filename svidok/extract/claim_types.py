@@ -28,6 +28,7 @@ from svidok.extract.classify import (
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.numbers import find_counts
 from svidok.extract.segment import Sentence
+from svidok.extract.sentence_vectors import SHORT_REPORT_SENTENCES
 from svidok.extract.triggers import Trigger, find_triggers
 
 # A sentence with no trigger becomes a claim when the model's best event type reaches this:
@@ -53,7 +54,8 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
     if lexicon.language not in available_classifier_languages() or not sentences:
         probabilities: list[dict[str, float]] = [{} for _ in sentences]
     else:
-        probabilities = classify_sentences([s.text for s in sentences], lexicon.language)
+        short_report = len(sentences) <= SHORT_REPORT_SENTENCES
+        probabilities = classify_sentences([s.text for s in sentences], lexicon.language, short_report)
     typed: dict[int, list[Trigger]] = {}
     previous: Sentence | None = None
     for sentence, p in zip(sentences, probabilities):

@@ -26,9 +26,12 @@ from pathlib import Path
 
 import numpy as np
 
+from svidok.extract.sentence_vectors import VectorClassifier, sentence_vectors
+
 NO_EVENT = "none"
 TRAINING_FOLDER = "training"
 MODEL_FOLDER_VARIABLE = "SVIDOK_TYPE_MODELS"
+VECTOR_MODEL_FILE = "type_vectors.npz"
 CHAR_NGRAM_SIZES = range(2, 6)
 WORD_PREFIX = "#"  # keeps word features apart from character n-grams of the same letters
 # Words whose n-gram positions are remembered; past this the memory starts afresh, so that
@@ -202,7 +205,7 @@ def training_set_path(language: str) -> Path:
 
 def available_classifier_languages() -> list[str]:
     names = [p.name for p in model_folder().iterdir()]
-    return sorted(n.removeprefix("type_classifier.").removesuffix(".npz") for n in names if n.endswith(".npz"))
+    return sorted(n.removeprefix("type_classifier.").removesuffix(".npz") for n in names if n.startswith("type_classifier.") and n.endswith(".npz"))
 
 
 @lru_cache(maxsize=None)
@@ -217,7 +220,31 @@ def load_type_model(language: str) -> TypeModel:
     return TypeModel.read(path)
 
 
-def classify_sentences(texts: list[str], language: str) -> list[dict[str, float]]:
-    """Per text, the probability of each taxonomy code and of `none` (no event reported); they sum to 1."""
+def vector_model_path() -> Path:
+    """The sentence-vector type model, one for every language (it may not exist)."""
+    return model_folder() / VECTOR_MODEL_FILE
+
+
+@lru_cache(maxsize=None)
+def load_vector_type_model(folder: Path) -> VectorClassifier:
+    """The sentence-vector type model of `folder`; KeyError naming the file if there is none."""
+    path = folder / VECTOR_MODEL_FILE
+    if not path.exists():
+        raise KeyError(f"no sentence-vector type model ({path} is absent; train one with scripts/train_type_vectors.py)")
+    return VectorClassifier.read(path)
+
+
+def classify_sentences(texts: list[str], language: str, short_report: bool = False) -> list[dict[str, float]]:
+    """Per text, the probability of each taxonomy code and of `none` (no event reported); they sum to 1.
+
+    In a short report (`sentence_vectors`), the n-gram model's probabilities are blended with
+    those of a model over sentence vectors, which knows phrasings its n-grams never saw ("the
+    tower block caved in after the blast"); the blend's weight comes with that model.
+    """
     model = load_type_model(language)
-    return [dict(zip(model.labels, row.tolist(), strict=True)) for row in model.probabilities(texts)]
+    rows = model.probabilities(texts)
+    if short_report and texts:
+        vectors = load_vector_type_model(model_folder())
+        columns = [vectors.labels.index(label) for label in model.labels]
+        rows = (1.0 - vectors.share) * rows + vectors.share * vectors.probabilities(sentence_vectors(texts))[:, columns]
+    return [dict(zip(model.labels, row.tolist(), strict=True)) for row in rows]

@@ -116,7 +116,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             )
     _resolve_cataphora(claims, named, lexicon)
     _place_from_paragraph(claims, paragraph_of, content, triggers, places)
-    claims = code_short_report(claims, len(content))
+    code_short_report(claims, len(content))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"{document.id[:16]}-{number:03d}"
     return claims

@@ -14,14 +14,12 @@ from extract_documents import make_document
 
 from svidok.extract import extract_claims
 from svidok.extract.acled_coding import (
-    SHORT_REPORT_SENTENCES,
-    AcledModel,
     acled_training_set_path,
     code_short_report,
     load_acled_model,
 )
 from svidok.extract.classify import NO_EVENT
-from svidok.extract.sentence_vectors import DIMENSIONS, sentence_vectors
+from svidok.extract.sentence_vectors import DIMENSIONS, SHORT_REPORT_SENTENCES, VectorClassifier, sentence_vectors
 from svidok.knowledge import load_acled_codebook
 from svidok.records import Claim, Span
 
@@ -56,14 +54,15 @@ def test_a_sentence_reporting_no_event_leaves_the_claims_acled_fields_empty() ->
     claim = _armed_clash(RETAKEN_RU)
     text = "The central bank raised interest rates by half a point on Thursday."
     unrelated = replace(claim, evidence=[Span(0, len(text), text)], acled_sub_event_type="Armed clash", acled_event_type="Battles")
-    (coded,) = code_short_report([unrelated], sentence_count=1)
-    assert (coded.acled_event_type, coded.acled_sub_event_type) == (None, None)
-    assert coded.type == "armed_clash"
+    code_short_report([unrelated], sentence_count=1)
+    assert (unrelated.acled_event_type, unrelated.acled_sub_event_type) == (None, None)
+    assert unrelated.type == "armed_clash"
 
 
 def test_reports_longer_than_the_limit_are_not_embedded() -> None:
     claim = replace(_armed_clash(RETAKEN_RU), acled_sub_event_type="Armed clash", acled_event_type="Battles")
-    assert code_short_report([claim], sentence_count=SHORT_REPORT_SENTENCES + 1) == [claim]
+    code_short_report([claim], sentence_count=SHORT_REPORT_SENTENCES + 1)
+    assert claim.acled_sub_event_type == "Armed clash"
 
 
 def test_the_model_knows_every_sub_event_type_and_no_event() -> None:
@@ -82,7 +81,7 @@ def test_the_saved_model_reads_back_with_the_same_probabilities(tmp_path: Path) 
     model = load_acled_model()
     model.save(tmp_path / "model.npz")
     vectors = sentence_vectors([RETAKEN_UK])
-    assert np.allclose(AcledModel.read(tmp_path / "model.npz").probabilities(vectors), model.probabilities(vectors))
+    assert np.allclose(VectorClassifier.read(tmp_path / "model.npz").probabilities(vectors), model.probabilities(vectors))
 
 
 def test_training_examples_carry_codebook_pairs_and_no_duplicates() -> None:

@@ -16,9 +16,12 @@ from svidok.extract.classify import (
     classify_sentences,
     feature_bucket,
     load_type_model,
+    load_vector_type_model,
     model_path,
     training_set_path,
+    vector_model_path,
 )
+from svidok.extract.sentence_vectors import sentence_vectors
 from svidok.knowledge import load_taxonomy
 
 # Written for these tests; none of them is in the training set (checked below).
@@ -168,3 +171,35 @@ def test_models_are_read_from_the_folder_the_environment_names(monkeypatch: pyte
     monkeypatch.setenv(MODEL_FOLDER_VARIABLE, str(tmp_path))
     assert available_classifier_languages() == ["en"]
     assert model_path("en") == tmp_path / "type_classifier.en.npz"
+
+
+def test_only_type_classifiers_count_as_classifier_languages() -> None:
+    assert available_classifier_languages() == ["en", "ru", "uk"]
+
+
+def test_the_vector_model_knows_the_same_labels_as_each_n_gram_model() -> None:
+    vectors = load_vector_type_model(vector_model_path().parent)
+    for language in ("en", "uk", "ru"):
+        assert set(vectors.labels) == set(load_type_model(language).labels)
+    assert 0.0 < vectors.share < 1.0
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_a_short_report_blends_the_n_gram_and_vector_models_by_the_vector_models_share(language: str) -> None:
+    text = next(iter(EVENT_SENTENCES[language]))
+    (alone,) = classify_sentences([text], language)
+    (blended,) = classify_sentences([text], language, short_report=True)
+    vectors = load_vector_type_model(vector_model_path().parent)
+    (vector_row,) = vectors.probabilities(sentence_vectors([text]))
+    for label, probability in blended.items():
+        expected = (1 - vectors.share) * alone[label] + vectors.share * vector_row[vectors.labels.index(label)]
+        assert probability == pytest.approx(expected, abs=1e-6)
+    assert sum(blended.values()) == pytest.approx(1.0)
+    assert blended != alone
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_unseen_event_sentences_keep_their_type_in_the_blend(language: str) -> None:
+    texts = list(EVENT_SENTENCES[language])
+    for text, row in zip(texts, classify_sentences(texts, language, short_report=True), strict=True):
+        assert max(row, key=row.__getitem__) == EVENT_SENTENCES[language][text], text
