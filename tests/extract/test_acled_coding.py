@@ -19,7 +19,14 @@ from svidok.extract.acled_coding import (
     load_acled_model,
 )
 from svidok.extract.classify import NO_EVENT
-from svidok.extract.sentence_vectors import DIMENSIONS, SHORT_REPORT_SENTENCES, VectorClassifier, sentence_vectors
+from svidok.extract.sentence_vectors import (
+    DIMENSIONS,
+    READ_CHARACTERS,
+    SHORT_REPORT_SENTENCES,
+    VectorClassifier,
+    read_part,
+    sentence_vectors,
+)
 from svidok.knowledge import load_acled_codebook
 from svidok.records import Claim, Span
 
@@ -100,3 +107,15 @@ def test_held_out_snippets_are_not_training_examples() -> None:
     for language in ("en", "uk"):
         training = {json.loads(line)["text"] for line in acled_training_set_path(language).read_text(encoding="utf-8").splitlines()}
         assert not training & held_out_texts
+
+
+def test_a_run_on_sentence_is_read_up_to_a_word_boundary_within_the_limit() -> None:
+    run_on = "Shelling of the town killed two people and wounded five, officials said, " * 400
+    part = read_part(run_on)
+    assert len(part) <= READ_CHARACTERS
+    assert run_on.startswith(part) and run_on[len(part)] == " "
+    assert np.array_equal(sentence_vectors([run_on]), sentence_vectors([part]))
+
+
+def test_a_sentence_within_the_limit_is_read_whole() -> None:
+    assert read_part(RETAKEN_UK) == RETAKEN_UK
