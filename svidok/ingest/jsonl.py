@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
-from svidok.ingest.decode import decode_text
+from svidok.ingest.decode import decode_text, without_lone_surrogates
 from svidok.ingest.errors import InputError
 from svidok.ingest.source import RawSource, SourceFormat, content_head
 from svidok.records import Document, Outcome
@@ -56,20 +56,25 @@ def document_from_record(
     external_id = record.get("id")
     if external_id is not None and not isinstance(external_id, str | int):
         raise InputError(f"'id' is neither a string nor an integer: {external_id!r}")
-    if raw is None:
-        raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return Document(
-        raw=raw,
+        raw=_canonical_json(record) if raw is None else raw,
         origin=origin,
         captured_at=captured_at or datetime.now(UTC),
-        text=text,
+        text=without_lone_surrogates(text),
         media_type="application/json",
-        title=record.get("title"),
+        title=without_lone_surrogates(record.get("title")),
         language=record.get("language"),
         published=_published(record.get("published")),
-        url=record.get("url"),
-        external_id=None if external_id is None else str(external_id),
+        url=without_lone_surrogates(record.get("url")),
+        external_id=None if external_id is None else without_lone_surrogates(str(external_id)),
     )
+
+
+def _canonical_json(record: dict[str, Any]) -> bytes:
+    try:
+        return json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (`without_lone_surrogates`): escapes keep it
+        return json.dumps(record, ensure_ascii=True, sort_keys=True).encode("ascii")
 
 
 def _published(value: Any) -> date | None:

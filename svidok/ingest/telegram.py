@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from svidok.ingest.decode import without_lone_surrogates
 from svidok.ingest.errors import InputError
 from svidok.ingest.source import RawSource, SourceFormat, content_head
 from svidok.records import Document, Outcome
@@ -313,7 +314,7 @@ def _utc(unixtime: Any) -> str | None:
 
 def _load_export(raw: bytes) -> dict[str, Any]:
     try:
-        export = json.loads(raw.decode("utf-8-sig"))
+        export = without_lone_surrogates(json.loads(raw.decode("utf-8-sig")))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"not a Telegram export: invalid JSON ({error})") from None
     if not isinstance(export, dict) or "messages" not in export:

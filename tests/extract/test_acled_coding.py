@@ -119,3 +119,8 @@ def test_a_run_on_sentence_is_read_up_to_a_word_boundary_within_the_limit() -> N
 
 def test_a_sentence_within_the_limit_is_read_whole() -> None:
     assert read_part(RETAKEN_UK) == RETAKEN_UK
+
+
+def test_a_lone_surrogate_or_nul_in_the_text_does_not_stop_the_encoder() -> None:
+    assert read_part("shelled \udcff town \x00 at night") == "shelled ? town   at night"
+    assert sentence_vectors(["shelled \udcff town \x00 at night"]).shape == (1, DIMENSIONS)

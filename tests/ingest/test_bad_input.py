@@ -1,10 +1,13 @@
 """Each bad input ends in a clear Outcome, and the good inputs of the same call still come through."""
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
-from svidok.ingest import read_sources
+from svidok.ingest import document_from_record, read_sources
+from svidok.ingest.jsonl import read_jsonl
+from svidok.ingest.source import RawSource
 
 
 def read_beside_good_inputs(bad: list[str], fixtures: Path, split) -> tuple[list, list]:
@@ -96,3 +99,22 @@ def test_bad_files_inside_a_folder_do_not_stop_the_folder(tmp_path: Path, fixtur
     documents, outcomes = split(read_sources([str(tmp_path)]))
     assert [Path(d.origin).name for d in documents] == ["b-good.txt"]
     assert [(Path(o.subject).name, o.reason) for o in outcomes] == [("a-empty.txt", "empty"), ("c-binary.txt", "binary, not text")]
+
+
+def test_a_lone_surrogate_escape_becomes_a_replacement_character_and_the_raw_line_keeps_it() -> None:
+    line = b'{"id": "p1", "text": "Shelling hit the market \\udcff in Kherson", "title": "Cut \\ud83d"}\n'
+    (document,) = list(read_jsonl(RawSource("posts.jsonl", line)))
+    assert document.text == "Shelling hit the market \ufffd in Kherson"
+    assert document.title == "Cut \ufffd"
+    assert document.raw == line.rstrip(b"\n")
+
+
+def test_a_record_with_a_lone_surrogate_keeps_it_escaped_in_its_canonical_raw() -> None:
+    document = document_from_record({"text": "Shelled \udcff town", "title": "Fine"}, "api")
+    assert b"\\udcff" in document.raw
+    assert document.text == "Shelled \ufffd town"
+
+
+def test_a_surrogate_pair_given_as_two_escapes_is_the_character_it_encodes() -> None:
+    document = document_from_record(json.loads('{"text": "Rally \\ud83d\\udcaa in Kyiv"}'), "api")
+    assert document.text == "Rally \U0001f4aa in Kyiv"

@@ -175,3 +175,9 @@ def test_reingesting_the_grown_export_stores_only_new_posts_and_the_edit_as_a_ne
     assert "двох жінок" in old.text and "трьох жінок" in new.text
     assert new.metadata["version_of"] == "telegram:pridnipro_visti/14"
     assert new.metadata["edited_at"] == "2022-05-08T07:12:00+00:00"
+
+
+def test_a_post_cut_inside_an_emoji_is_read_with_a_replacement_character() -> None:
+    export = b'{"name": "Front news", "type": "public_channel", "id": 77, "messages": [{"id": 5, "type": "message", "date": "2024-03-01T08:00:00", "text": "Shelling of Kherson overnight \\ud83d"}]}'
+    (document,) = [d for d in read_telegram(RawSource("result.json", export)) if isinstance(d, Document)]
+    assert document.text.endswith("overnight \ufffd")
