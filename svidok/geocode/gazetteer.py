@@ -8,6 +8,7 @@ phrases.toml, stoplist.toml, renamings.toml, landmarks.toml. This module only re
 from __future__ import annotations
 
 import gzip
+import math
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -17,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from svidok.geocode.distance import KM_PER_DEGREE_OF_LATITUDE, haversine_km
 from svidok.geocode.front import FrontLine
 from svidok.geocode.landmarks import Landmark, Landmarks
 from svidok.geocode.names import (
@@ -234,6 +236,7 @@ class Gazetteer:
         self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
         self._keys_by_region: dict[str, list[str]] | None = None
         self._skeletons_by_start: dict[tuple[str, int], list[str]] | None = None
+        self._points_by_region: dict[str, list[tuple[float, float]]] | None = None
 
     def _add_region_names(self, region: Region | Area, raw: dict[str, Any]) -> None:
         for key in {name_key(n) for n in raw["aliases"] + [raw["name"]]}:
@@ -384,6 +387,25 @@ class Gazetteer:
             self._keys_by_region = {code: sorted(keys) for code, keys in by_region.items()}
         lengths = range(len(key) - 1, len(key) + 2)
         return [k for code in admin1_codes for k in self._keys_by_region.get(code, []) if len(k) in lengths]
+
+    def km_to_regions(self, lat: float, lon: float, admin1_codes: set[str]) -> float:
+        """Distance from the point to the nearest settlement (with a point of its own) of the
+        regions: how far outside them it lies, give or take the spacing of villages. The
+        points by region are gathered on first use: few queries need them."""
+        if self._points_by_region is None:
+            by_region: dict[str, set[tuple[float, float]]] = defaultdict(set)
+            for matches in self._settlements.values():
+                for match in matches:
+                    if isinstance(match.entry, Settlement) and match.entry.precision == "settlement":
+                        by_region[match.entry.admin1_code].add((match.entry.lat, match.entry.lon))
+            self._points_by_region = {code: sorted(points) for code, points in by_region.items()}
+        nearest = math.inf
+        for code in sorted(admin1_codes):
+            for point_lat, point_lon in self._points_by_region.get(code, []):
+                # No path is shorter than the difference in latitude: skip the trigonometry.
+                if abs(point_lat - lat) * KM_PER_DEGREE_OF_LATITUDE < nearest:
+                    nearest = min(nearest, haversine_km(lat, lon, point_lat, point_lon))
+        return nearest
 
     def keys_longer(self, key: str, most: int) -> list[str]:
         """Settlement name keys sharing the first two letters of `key` and 1..`most` letters

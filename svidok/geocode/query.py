@@ -16,6 +16,7 @@ from datetime import date
 
 from svidok.geocode.fuzzy import close_spellings, is_close_word, misspelt_region
 from svidok.geocode.gazetteer import (
+    PRIMARY_NAME,
     SPELLING_VARIANT,
     Area,
     District,
@@ -38,6 +39,7 @@ from svidok.geocode.resolve import (
     Anchor,
     anchor_of,
     context_weights,
+    exact_names_first,
     published_date,
     rank_matches,
     regions_denoted,
@@ -52,6 +54,9 @@ REGION_FALLBACK_SCORE = 0.5
 MAX_CANDIDATES = 5
 # A settlement of the oblast a bare query names, taken from the context rather than the query.
 CONTEXT_PLACE_SCORE = 0.7
+# A settlement this close to the nearest village of a region named with it (villages lie a
+# few km apart, sparser in occupied areas) lies just across that region's border.
+BORDER_KM = 20.0
 # A settlement this big, named with a region it is not in, is still the place meant.
 WELL_KNOWN_POPULATION = 20_000
 # A raion's adjective alone ("Brovarskyi", "Бахмутський"): masculine, as raion is.
@@ -124,8 +129,9 @@ def district_of_part(part: str, query: str, regions: list[Region | Area], gaz: G
 def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
     """Exact names and their spelling namesakes ("Peski": every Pisky), then Cyrillic case
     forms of the settlement part, then Ukrainian readings of a translated first word ("New
-    Korotich": Novyi Korotych), then a German, Dutch or Polish spelling read in English
-    romanisation ("Sewerodonezk"), then the centre of a hromada so named ("Beryslavska")."""
+    Korotich": Novyi Korotych), then (for a name no place bears as its current one) a German,
+    Dutch or Polish spelling read in English romanisation ("Sewerodonezk"), then the centre
+    of a hromada so named ("Beryslavska")."""
     key = name_key(part)
     matches = gaz.lookup(key)
     if all(isinstance(m.entry, Settlement) for m in matches):
@@ -135,10 +141,22 @@ def settlement_matches(part: str, gaz: Gazetteer) -> list[NameMatch]:
     if not matches:
         matches = [m for reading in untranslated_keys(key)
                    for m in gaz.lookup(reading) + gaz.spelling_namesakes(reading)]
-    if not matches:  # the first orthography that reads it as a known name
-        found = (gaz.lookup(reading) + gaz.spelling_namesakes(reading) for reading in foreign_readings(key))
-        matches = next((readable for readable in found if readable), [])
+    if not any(m.quality >= PRIMARY_NAME for m in matches):
+        matches = matches + _foreign_reading_matches(key, gaz, current_names_only=bool(matches))
     return matches or gaz.hromada_centres(key)
+
+
+def _foreign_reading_matches(key: str, gaz: Gazetteer, current_names_only: bool) -> list[NameMatch]:
+    """Places a German, Dutch or Polish spelling names, read in English romanisation
+    ("Sewerodonezk"), by every orthography that reads it as a known name: the namesake
+    weighing, not the order of the orthographies, chooses among them. With
+    `current_names_only`, only places whose current name a reading is: they compete with the
+    places that list the spelling itself among their alternate names ("Tscherniwzi": a
+    village GeoNames files it under, and the city it reads as); a reading that is only
+    another alternate spelling would add a second, stronger way to the same namesakes."""
+    if current_names_only:
+        return [m for reading in foreign_readings(key) for m in gaz.lookup(reading) if m.quality >= PRIMARY_NAME]
+    return [m for reading in foreign_readings(key) for m in gaz.lookup(reading) + gaz.spelling_namesakes(reading)]
 
 
 def regions_named_in(places: list[Place], gaz: Gazetteer) -> set[str]:
@@ -290,6 +308,15 @@ def _well_known(matches: list[NameMatch]) -> list[NameMatch]:
             and m.entry.population >= WELL_KNOWN_POPULATION]
 
 
+def _just_across_border(matches: list[NameMatch], named: set[str], gaz: Gazetteer) -> list[NameMatch]:
+    """Settlements bearing the name (or a known spelling of it) that lie just outside the
+    named regions, when none inside does: a report placing a village in the oblast across
+    the nearby border ("Soledar, Luhansk Oblast" for the Soledar of Donetsk Oblast) errs
+    less than a misspelling of another name inside would have to."""
+    return [m for m in matches if isinstance(m.entry, Settlement) and not m.by_skeleton
+            and m.quality >= SPELLING_VARIANT and gaz.km_to_regions(m.entry.lat, m.entry.lon, named) <= BORDER_KM]
+
+
 def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | str | None = None) -> list[Place]:
     """Candidate places for `query`, best first, each with a score in 0..1; [] if nothing fits.
 
@@ -314,9 +341,12 @@ def geocode(query: str, gaz: Gazetteer, context: str = "", *, published: date | 
         # Outside the named region a match is a namesake of a village too small for the
         # gazetteer (or a fuzzy accident): the region itself is the honest answer then.
         inside = [m for m in matches if isinstance(m.entry, Settlement) and m.entry.admin1_code in named]
-        matches = inside or close_spellings(name_key(settlement_part), gaz, named) or _well_known(matches)
+        matches = (exact_names_first(inside, name_key(settlement_part)) or _just_across_border(matches, named, gaz)
+                   or close_spellings(name_key(settlement_part), gaz, named) or _well_known(matches))
     elif not matches:
         matches = close_spellings(name_key(settlement_part), gaz, named)
+    else:
+        matches = exact_names_first(matches, name_key(settlement_part))
     on = published_date(published)
     matches = gaz.names_as_of(matches, name_key(settlement_part), on)
     prior = gaz.era_prior(on)

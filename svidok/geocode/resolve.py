@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from svidok.geocode.gazetteer import (
@@ -20,12 +21,16 @@ from svidok.geocode.gazetteer import (
     Entry,
     EraPrior,
     Gazetteer,
+    OTHER_NAME,
+    PRIMARY_NAME,
     Landmark,
     NameMatch,
     Region,
     Settlement,
 )
 from svidok.geocode.distance import KM_PER_DEGREE_OF_LATITUDE, haversine_km
+from svidok.geocode.fuzzy import within_one_edit
+from svidok.geocode.names import name_key, spelling_skeleton
 from svidok.records import Place, Span
 
 # Region and country aliases outrank any settlement sharing the name ("Crimea", "Ukraine").
@@ -105,6 +110,39 @@ def prior_weight(match: NameMatch) -> float:
     else:
         name_weight = 1.0 if match.quality >= SPELLING_VARIANT else NON_PRIMARY_WEIGHT * match.quality
     return math.sqrt(entry.population + 100) * FEATURE_WEIGHT.get(entry.feature_code, 1.0) * name_weight
+
+
+@lru_cache(maxsize=65536)
+def _name_key_and_skeleton(name: str) -> tuple[str, str]:
+    key = name_key(name)
+    return key, spelling_skeleton(key)
+
+
+def exact_names_first(matches: list[NameMatch], key: str) -> list[NameMatch]:
+    """`matches` for the name key `key`, where a settlement whose own name is a spelling of
+    `key` outranks one that merely lists `key` among its alternate names.
+
+    GeoNames files some different names as spellings ("Oleksandrivka" under Oleksandrivskyi,
+    "Vasylivka" under Novoselivka): where a candidate's current name has the spelling
+    skeleton of the query (or one a letter away: "Prybuzske" for "Prybuzke"), a candidate
+    whose current name does not is reached through another name, and counts as such
+    (OTHER_NAME). The first words of a compound name are its short form, not another name
+    ("Rostov" for Rostov-on-Don). Where no candidate bears the name itself, nothing changes."""
+    skeleton = spelling_skeleton(key)
+
+    def is_spelling(match: NameMatch) -> bool:
+        """Whether a match through a listed spelling (not the current name) spells that name."""
+        own_key, own_skeleton = _name_key_and_skeleton(match.entry.name)
+        return own_key.startswith(key + " ") or within_one_edit(own_skeleton, skeleton)
+
+    # Only listed spellings can be other names in disguise: a current name is the name, and
+    # skeleton and other-name matches already count for less.
+    listed = {id(m): is_spelling(m) for m in matches if isinstance(m.entry, Settlement) and not m.by_skeleton
+              and SPELLING_VARIANT <= m.quality < PRIMARY_NAME}
+    current = any(m.quality >= PRIMARY_NAME and isinstance(m.entry, Settlement) for m in matches)
+    if not current and not any(listed.values()):
+        return matches
+    return [NameMatch(m.entry, OTHER_NAME) if listed.get(id(m)) is False else m for m in matches]
 
 
 def admin1_of(entry: Entry) -> str | None:
