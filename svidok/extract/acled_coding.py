@@ -23,6 +23,9 @@ from svidok.knowledge import load_acled_codebook, load_taxonomy
 from svidok.records import Claim
 
 MODEL_FILE = "acled_classifier.npz"
+# A one-line report whose only signal is this model's is taken to report an event where the
+# model finds one likelier than none (`world_event`).
+EVENT_BAR = 0.5
 
 
 def acled_model_path() -> Path:
@@ -42,6 +45,35 @@ def load_acled_model() -> VectorClassifier:
 @lru_cache(maxsize=1)
 def _event_type_of() -> dict[str, str]:
     return {sub: event for event, subs in load_acled_codebook().items() for sub in subs}
+
+
+def world_event(text: str) -> str | None:
+    """The sub-event type the classifier finds in `text` where it finds an event likelier than
+    none; otherwise None.
+
+    It learnt from reports of conflicts the world over, where svidok's type models learnt
+    mostly from Ukraine: "Gunmen storm a police post in Zamfara" is an armed clash to it
+    even where the type models see too little of any event.
+    """
+    model = load_acled_model()
+    (row,) = model.probabilities(sentence_vectors([text]))
+    no_event = model.labels.index(NO_EVENT)
+    if row[no_event] >= 1.0 - EVENT_BAR:
+        return None
+    row[no_event] = 0.0
+    return model.labels[int(row.argmax())]
+
+
+@lru_cache(maxsize=None)
+def codes_coded_as(sub_event_type: str) -> frozenset[str]:
+    """The taxonomy codes whose claims can carry `sub_event_type`: as their default ACLED type
+    or through one of their refine patterns, in any language."""
+    return frozenset(
+        code
+        for code, claim_type in load_taxonomy().items()
+        if claim_type.acled_sub_event_type == sub_event_type
+        or any(r.sub_event_type == sub_event_type for rs in claim_type.acled_refinements.values() for r in rs)
+    )
 
 
 def code_short_report(claims: list[Claim], sentence_count: int) -> None:

@@ -5,8 +5,11 @@ the model gives one type per sentence but sees what no pattern lists ("Hospital 
 by explosion"). So triggers stand as they fire, carrying the model's probability of their
 type into the claim's confidence, and the model's best type is added where no trigger names
 it and the model is confident enough: a stricter bar inside articles, where most sentences
-report nothing, and beside triggers, which have already seen an event. Whether a sentence is
-a one-line report is decided per headline: event digests join several headlines of one
+report nothing, and beside triggers, which have already seen an event. In a short report, a
+one-line report the type models lean to an event in but settle on no code for is still typed
+where the ACLED model, which learnt from conflicts the world over, finds an event likelier
+than none: as the type models' likeliest code that can carry the ACLED sub-event type it finds. Whether a sentence
+is a one-line report is decided per headline: event digests join several headlines of one
 event with ";", and each stands alone as a headline would.
 
 A stated death toll is itself a claim ("Six killed ahead of peace talks", "death toll rises
@@ -17,9 +20,10 @@ a death word, and no type that states deaths has fired, the sentence reports a `
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from svidok.extract.acled_coding import EVENT_BAR, codes_coded_as, world_event
 from svidok.extract.classify import (
     NO_EVENT,
     available_classifier_languages,
@@ -51,10 +55,10 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
     """For each sentence index, the claim types it reports, most probable first."""
     rules = {s.index: find_triggers(s.text, lexicon) for s in sentences}
     short = one_line_reports(sentences)
+    short_report = len(sentences) <= SHORT_REPORT_SENTENCES
     if lexicon.language not in available_classifier_languages() or not sentences:
         probabilities: list[dict[str, float]] = [{} for _ in sentences]
     else:
-        short_report = len(sentences) <= SHORT_REPORT_SENTENCES
         probabilities = classify_sentences([s.text for s in sentences], lexicon.language, short_report)
     typed: dict[int, list[Trigger]] = {}
     previous: Sentence | None = None
@@ -63,7 +67,7 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
         alone_bar = MODEL_ALONE_IN_SHORT_TEXT if sentence.index in short else MODEL_ALONE_IN_ARTICLE
         model_type = model_only_type(sentence.text, kept, p, alone_bar, lexicon) if p else None
         if model_type is not None:
-            kept.append(Trigger(model_type, 0, len(sentence.text), sentence.text, probability=p[model_type], by_model=True))
+            kept.append(_model_trigger(sentence, model_type, p))
         # "Residential building hit by missile. Five reported dead.": the toll is that of the
         # event the sentence before reported, in the same paragraph, not another event.
         continues = (
@@ -73,8 +77,28 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
             and any(t.type in STATES_DEATHS for t in typed[previous.index])
         )
         typed[sentence.index] = kept if continues else with_death_toll(sentence.text, kept, lexicon, p)
+        if not typed[sentence.index] and p and short_report and sentence.index in short:
+            typed[sentence.index] = _world_event_trigger(sentence, p, lexicon)
         previous = sentence
     return typed
+
+
+def _world_event_trigger(sentence: Sentence, p: dict[str, float], lexicon: Lexicon) -> list[Trigger]:
+    """Where the type models lean to an event in a one-line report but settle on no code, and
+    the ACLED model finds one too: their likeliest code among those that can carry its ACLED
+    sub-event type. Both must find an event likelier than none."""
+    if p.get(NO_EVENT, 1.0) >= 1.0 - EVENT_BAR:
+        return []
+    sub_event_type = world_event(sentence.text)
+    if sub_event_type is None:
+        return []
+    code = model_only_type(sentence.text, [], p, 0.0, lexicon, allowed=codes_coded_as(sub_event_type))
+    return [_model_trigger(sentence, code, p)] if code else []
+
+
+def _model_trigger(sentence: Sentence, code: str, p: dict[str, float]) -> Trigger:
+    """The whole sentence as the evidence of the model's type `code`."""
+    return Trigger(code, 0, len(sentence.text), sentence.text, probability=p[code], by_model=True)
 
 
 def one_line_reports(sentences: Sequence[Sentence]) -> set[int]:
@@ -113,19 +137,30 @@ def with_death_toll(text: str, kept: list[Trigger], lexicon: Lexicon, p: dict[st
     return [*kept, Trigger(code, toll.phrase_start, end, toll.text, probability=p.get(code))]
 
 
-def model_only_type(text: str, triggered: list[Trigger], p: dict[str, float], alone_bar: float, lexicon: Lexicon) -> str | None:
+def model_only_type(
+    text: str,
+    triggered: list[Trigger],
+    p: dict[str, float],
+    alone_bar: float,
+    lexicon: Lexicon,
+    allowed: Collection[str] | None = None,
+) -> str | None:
     """The model's best event type where no pattern names it and the model is sure enough; else None.
 
     Beside patterns that fired, the model's type must clear a higher bar: a pattern saw *an*
     event ("strike on apartment building"), and the model adds the one the sentence is about
     ("Casualties after strike on apartment building" reports deaths) only when it is confident.
+    `allowed`, where given, limits the codes considered.
     """
     if len(text.split()) < MODEL_ALONE_MIN_WORDS:
         return None
     # Where a suppressor spoke ("document war crimes"), the words are there but no event is.
     if any(pattern.search(text) for pattern in lexicon.suppressors):
         return None
-    best = max((code for code in p if code != NO_EVENT), key=lambda code: p[code])
+    candidates = [code for code in p if code != NO_EVENT and (allowed is None or code in allowed)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda code: p[code])
     if any(t.type == best for t in triggered):
         return None
     bar = max(alone_bar, MODEL_BESIDE_TRIGGERS) if triggered else alone_bar

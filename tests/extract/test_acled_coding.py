@@ -16,6 +16,7 @@ from svidok.extract import extract_claims
 from svidok.extract.acled_coding import (
     acled_training_set_path,
     code_short_report,
+    codes_coded_as,
     load_acled_model,
 )
 from svidok.extract.classify import NO_EVENT
@@ -124,3 +125,23 @@ def test_a_sentence_within_the_limit_is_read_whole() -> None:
 def test_a_lone_surrogate_or_nul_in_the_text_does_not_stop_the_encoder() -> None:
     assert read_part("shelled \udcff town \x00 at night") == "shelled ? town   at night"
     assert sentence_vectors(["shelled \udcff town \x00 at night"]).shape == (1, DIMENSIONS)
+
+
+def test_a_world_headline_the_type_models_barely_see_is_typed_through_its_acled_event() -> None:
+    (claim,) = extract_claims(make_document("Gunmen storm a police post in Zamfara"))
+    assert (claim.type, claim.acled_sub_event_type) == ("armed_clash", "Armed clash")
+
+
+def test_a_headline_reporting_no_event_still_gives_no_claim() -> None:
+    assert extract_claims(make_document("Central bank raises interest rates again")) == []
+
+
+def test_the_world_event_rule_does_not_reach_into_articles() -> None:
+    article = "Gunmen storm a police post in Zamfara. Residents queued for water. The mayor visited the market. Buses ran late."
+    assert extract_claims(make_document(article)) == []
+
+
+def test_codes_that_can_carry_a_sub_event_type_include_its_default_and_refined_codes() -> None:
+    assert "armed_clash" in codes_coded_as("Armed clash")
+    assert {"killing", "attack_on_civilians"} <= codes_coded_as("Air/drone strike")
+    assert codes_coded_as("Peaceful protest") == {"protest"}
