@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from svidok.extract.sentence_vectors import VectorClassifier, sentence_vectors
+from svidok.extract.softmax import softmax_rows
 
 NO_EVENT = "none"
 TRAINING_FOLDER = "training"
@@ -154,10 +155,7 @@ class TypeModel:
         """Softmax probabilities, one row per text, columns in `labels` order."""
         if not texts:
             return np.zeros((0, len(self.labels)))
-        scores = np.vstack([self.scores(text) for text in texts])
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax_rows(np.vstack([self.scores(text) for text in texts]))
 
     def save(self, path: Path) -> None:
         np.savez_compressed(

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from svidok.extract.softmax import softmax_rows
+
 DIMENSIONS = 384
 SHORT_REPORT_SENTENCES = 3
 # The same sentence is asked for by the type step and again by ACLED coding.
@@ -81,10 +83,7 @@ class VectorClassifier:
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """Softmax probabilities, one row per vector, columns in `labels` order."""
-        scores = vectors @ self.weights + self.intercept
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax_rows(vectors @ self.weights + self.intercept)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
