@@ -23,9 +23,6 @@ from svidok.knowledge import load_acled_codebook, load_taxonomy
 from svidok.records import Claim
 
 MODEL_FILE = "acled_classifier.npz"
-# A one-line report whose only signal is this model's is taken to report an event where the
-# model finds one likelier than none (`world_event`).
-EVENT_BAR = 0.5
 
 
 def acled_model_path() -> Path:
@@ -48,8 +45,8 @@ def _event_type_of() -> dict[str, str]:
 
 
 def world_event(text: str) -> str | None:
-    """The sub-event type the classifier finds in `text` where it finds an event likelier than
-    none; otherwise None.
+    """The sub-event type the classifier gives `text` where its best label is an event (the one
+    `code_short_report` would then give the claim); None where it is "no event".
 
     It learnt from reports of conflicts the world over, where svidok's type models learnt
     mostly from Ukraine: "Gunmen storm a police post in Zamfara" is an armed clash to it
@@ -57,11 +54,8 @@ def world_event(text: str) -> str | None:
     """
     model = load_acled_model()
     (row,) = model.probabilities(sentence_vectors([text]))
-    no_event = model.labels.index(NO_EVENT)
-    if row[no_event] >= 1.0 - EVENT_BAR:
-        return None
-    row[no_event] = 0.0
-    return model.labels[int(row.argmax())]
+    best = model.labels[int(row.argmax())]
+    return None if best == NO_EVENT else best
 
 
 @lru_cache(maxsize=None)

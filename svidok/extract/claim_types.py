@@ -7,9 +7,9 @@ type into the claim's confidence, and the model's best type is added where no tr
 it and the model is confident enough: a stricter bar inside articles, where most sentences
 report nothing, and beside triggers, which have already seen an event. In a short report, a
 one-line report the type models lean to an event in but settle on no code for is still typed
-where the ACLED model, which learnt from conflicts the world over, finds an event likelier
-than none: as the type models' likeliest code that can carry the ACLED sub-event type it finds. Whether a sentence
-is a one-line report is decided per headline: event digests join several headlines of one
+where the ACLED model, which learnt from conflicts the world over, codes an event: as the
+type models' likeliest code that can carry that ACLED sub-event type. Whether a sentence is
+a one-line report is decided per headline: event digests join several headlines of one
 event with ";", and each stands alone as a headline would.
 
 A stated death toll is itself a claim ("Six killed ahead of peace talks", "death toll rises
@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from svidok.extract.acled_coding import EVENT_BAR, codes_coded_as, world_event
+from svidok.extract.acled_coding import codes_coded_as, world_event
 from svidok.extract.classify import (
     NO_EVENT,
     available_classifier_languages,
@@ -42,6 +42,8 @@ MODEL_ALONE_IN_SHORT_TEXT = 0.3
 # Fewer words than this report nothing on their own ("Avdiivka", "Bakhmut"), whatever
 # the model makes of a front-line name.
 MODEL_ALONE_MIN_WORDS = 2
+# A one-line report the type models give "none" less than this may be typed by the ACLED model.
+TYPE_MODELS_LEAN_TO_AN_EVENT = 0.5
 # Beside the patterns that fired, the model adds a type none of them names from this probability.
 MODEL_BESIDE_TRIGGERS = 0.6
 # Types whose claims state a death toll; beside one of them, a stated toll adds no claim.
@@ -84,10 +86,10 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
 
 
 def _world_event_trigger(sentence: Sentence, p: dict[str, float], lexicon: Lexicon) -> list[Trigger]:
-    """Where the type models lean to an event in a one-line report but settle on no code, and
-    the ACLED model finds one too: their likeliest code among those that can carry its ACLED
-    sub-event type. Both must find an event likelier than none."""
-    if p.get(NO_EVENT, 1.0) >= 1.0 - EVENT_BAR:
+    """Where the type models lean to an event in a one-line report (find one likelier than
+    none) but settle on no code, and the ACLED model codes one: their likeliest code among
+    those that can carry its ACLED sub-event type."""
+    if p.get(NO_EVENT, 1.0) >= TYPE_MODELS_LEAN_TO_AN_EVENT:
         return []
     sub_event_type = world_event(sentence.text)
     if sub_event_type is None:
