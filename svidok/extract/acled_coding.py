@@ -52,10 +52,14 @@ def world_event(text: str) -> str | None:
     mostly from Ukraine: "Gunmen storm a police post in Zamfara" is an armed clash to it
     even where the type models see too little of any event.
     """
-    model = load_acled_model()
-    (row,) = model.probabilities(sentence_vectors([text]))
-    best = model.labels[int(row.argmax())]
+    (best,) = _best_labels([text])
     return None if best == NO_EVENT else best
+
+
+def _best_labels(texts: list[str]) -> list[str]:
+    """The classifier's best label for each text: a sub-event type, or `NO_EVENT`."""
+    model = load_acled_model()
+    return [model.labels[int(index)] for index in model.probabilities(sentence_vectors(texts)).argmax(axis=1)]
 
 
 @lru_cache(maxsize=None)
@@ -84,9 +88,7 @@ def code_short_report(claims: list[Claim], sentence_count: int) -> None:
     if not recoded:
         return
     texts = list(dict.fromkeys(claim.evidence[0].text for claim in recoded))
-    model = load_acled_model()
-    best = model.probabilities(sentence_vectors(texts)).argmax(axis=1)
-    label_of = {text: model.labels[int(index)] for text, index in zip(texts, best, strict=True)}
+    label_of = dict(zip(texts, _best_labels(texts), strict=True))
     for claim in recoded:
         _set_label(claim, label_of[claim.evidence[0].text])
 
