@@ -3,7 +3,8 @@
 Two kinds of mention resolve here besides the actors' aliases: a speaker-only name ("...,
 Kiev says": the government, though "Kiev" in running text is a place), and a speaker named
 only by its function ("- command", "says militia spokesman"), which speaks for the one party
-the sentence names other than as the attacker. The readers ask `names_a_speaker` whether a
+the sentence names other than as the attacker, or for the party the mention itself names
+("Ukraine official", "Russia's human rights ombudsman"). The readers ask `names_a_speaker` whether a
 headline's trailing words ("... - DPR people’s militia", "... - Slavyansk") name a source. All of it is knowledge in
 `knowledge/data/actors.toml` ([speakers], [organs]); nothing is named that the text does not name.
 """
@@ -34,6 +35,8 @@ class Party:
     words: re.Pattern[str] | None
     default: str
     bodies: tuple[tuple[re.Pattern[str], str], ...]
+    # The party's words or speaker-only names ("Kiev") opening a mention, before its function.
+    leading: re.Pattern[str]
 
     def body_for(self, organ: str) -> str:
         return next((body for pattern, body in self.bodies if pattern.search(organ)), self.default)
@@ -59,18 +62,24 @@ def speaker_names() -> dict[str, str]:
 def load_organs() -> Organs:
     """The function words and parties of actors.toml [organs]."""
     data = read_data_file("actors.toml")["organs"]
+    forces = _alternatives(data["forces"])
     parties = []
     for entry in data["parties"]:
         bodies = tuple((re.compile(pattern, re.IGNORECASE), body) for pattern, body in entry["bodies"])
         _require_actors(f"organs.parties {entry['name']}", [*entry["actors"], entry["default"], *(b for _, b in bodies)])
-        words = "|".join(re.escape(word) for word in sorted(entry["words"], key=len, reverse=True))
+        actors = frozenset(entry["actors"]) | {entry["default"]}
+        speakers = [name for name, actor in read_data_file("actors.toml").get("speakers", {}).items() if actor in actors]
+        words = [rf"(?:{_alternatives(entry['words'])})(?![\w-])"] if entry["words"] else []
+        if entry.get("before_forces"):
+            words.append(rf"(?:{_alternatives(entry['before_forces'])})(?=\s+(?:{forces})\b)")
         parties.append(
             Party(
                 name=entry["name"],
                 actors=frozenset(entry["actors"]),
-                words=re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE) if words else None,
+                words=re.compile(rf"(?<![\w-])(?:{'|'.join(words)})", re.IGNORECASE) if words else None,
                 default=entry["default"],
                 bodies=bodies,
+                leading=re.compile(rf"^(?:{_alternatives([*entry['words'], *speakers])})\s+", re.IGNORECASE),
             )
         )
     return Organs(
@@ -79,6 +88,10 @@ def load_organs() -> Organs:
         attacker_after=re.compile(data["attacker"]["after"], re.IGNORECASE),
         attacker_before=re.compile(data["attacker"]["before"], re.IGNORECASE),
     )
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 def _require_actors(section: str, names: Iterable[str]) -> None:
@@ -115,10 +128,28 @@ def known_speaker(bare: str) -> str | None:
     """The canonical actor a bare mention names as a speaker: a known body (not a civilian
     group), or a speaker-only name ("Kiev"); None where svidok knows neither."""
     known = [a for a in find_actors(bare) if a.entry.role != "civilians"]
-    if known:
-        # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
-        return max(known, key=lambda a: len(a.text)).entry.name
+    # The most specific named body wins: "NGO ZMINA project coordinator X" speaks for ZMINA.
+    longest = max(known, key=lambda a: len(a.text), default=None)
+    if longest is not None and (longest.start, longest.end) == (0, len(bare)):
+        return longest.entry.name
+    # A party and a function ("Russia's human rights ombudsman") is that party's organ, even
+    # where the function alone is an alias of another side's body.
+    organ = party_organ(bare)
+    if organ is not None:
+        return organ
+    if longest is not None:
+        return longest.entry.name
     return speaker_names().get(bare.casefold())
+
+
+def party_organ(bare: str) -> str | None:
+    """The body a mention made of a party's name and function words speaks for ("Ukraine
+    official", "pro-Kiev officials", "Kiev military source"); None for any other mention."""
+    for party in load_organs().parties:
+        opening = party.leading.match(bare)
+        if opening is not None and is_organ(bare[opening.end() :]):
+            return party.body_for(bare[opening.end() :])
+    return None
 
 
 def names_a_speaker(words: str, lexicon: Lexicon, *, known_only: bool = False) -> bool:

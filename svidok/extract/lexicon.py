@@ -171,6 +171,18 @@ class PatternCues:
 
 
 @dataclass(frozen=True)
+class StrikeTargets:
+    """Words that tell what a strike hit (`extract/targets.py`)."""
+
+    # An armed force's equipment, positions and installations ("a BMP-2", "ammo depot").
+    military: tuple[re.Pattern[str], ...]
+    # Forms in which such a word names the attacker ("tanks shelled", "fired from positions").
+    attackers: tuple[re.Pattern[str], ...]
+    # Civilian persons and objects ("residents", "apartment block", "power station").
+    civilian: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     triggers: dict[str, TypeTriggers]
@@ -179,6 +191,9 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     source_prepositions: tuple[re.Pattern[str], ...]
     unattributed: tuple[re.Pattern[str], ...]
+    # Words that open a speaker's name before its body ("Голова ОВА ...", "spokesman"), each
+    # matched against a whole word (`extract/lang/leading_source.py`).
+    speaker_titles: tuple[re.Pattern[str], ...]
     denial: tuple[re.Pattern[str], ...]
     modality: dict[str, tuple[re.Pattern[str], ...]]
     byline: tuple[re.Pattern[str], ...]
@@ -192,6 +207,7 @@ class Lexicon:
     date_words: DateWords
     count_words: CountWords
     pattern_cues: PatternCues | None
+    targets: StrikeTargets
 
 
 def _compile_cased(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -300,6 +316,7 @@ def load_lexicon(language: str) -> Lexicon:
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         source_prepositions=_compile(attribution["source_prepositions"]),
         unattributed=_compile(attribution["unattributed"]),
+        speaker_titles=tuple(re.compile(p, re.IGNORECASE) for p in attribution["speaker_titles"]),
         denial=_compile(data["stance"]["denial"]),
         modality={name: _compile(patterns) for name, patterns in data["modality"].items()},
         byline=_compile(data["byline"]["patterns"], anchored=True),
@@ -314,6 +331,7 @@ def load_lexicon(language: str) -> Lexicon:
         date_words=_date_words(data["dates"]),
         count_words=_count_words(data["counts"]),
         pattern_cues=_pattern_cues(data.get("pattern_reading")),
+        targets=StrikeTargets(**{group: _compile(patterns) for group, patterns in data["targets"].items()}),
     )
 
 

@@ -40,6 +40,12 @@ def find_triggers(sentence: str, lexicon: Lexicon) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+def names_an_event(words: str, lexicon: Lexicon) -> bool:
+    """Whether some type's trigger could match in `words`: "explosions in Kyiv" after a
+    headline's colon says what happened, not who says so."""
+    return any(triggers.screen.search(words) for triggers in lexicon.triggers.values())
+
+
 def may_match(triggers: TypeTriggers, sentence: str, lowered: str | None) -> bool:
     """False only where none of the type's patterns can match `sentence`; `lowered` is the
     sentence lower-cased where it is plain-case text (`PLAIN_CASE_TEXT`), else None."""

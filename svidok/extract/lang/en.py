@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from svidok.extract.actors import find_actors
 from svidok.extract.lang.en_attribution import NO_ATTRIBUTION, attribute, may_attribute
 from svidok.extract.lang.en_parse import parse, parse_sentences
+from svidok.extract.lang.leading_source import opens_a_line
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence
@@ -64,13 +65,15 @@ class EnglishReader:
     def read(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[EnglishReading]:
         needed = [may_attribute(s.text, lexicon) or _names_victims(s.text, lexicon) for s in sentences]
         parses = parse_sentences(s.text for s, wanted in zip(sentences, needed) if wanted)
+        by_index = {sentence.index: sentence for sentence in sentences}
         readings = []
         for sentence, wanted in zip(sentences, needed):
             if not wanted:
                 readings.append(EnglishReading(sentence.text, NO_ATTRIBUTION, None))
                 continue
             parsed = next(parses)
-            found = attribute(parsed, sentence.start, lexicon)
+            opens_line = opens_a_line(sentence, by_index.get(sentence.index - 1))
+            found = attribute(parsed, sentence.start, lexicon, opens_line=opens_line)
             readings.append(EnglishReading(sentence.text, found.attribution, found.cue_token, parsed))
         return readings
 

@@ -2,8 +2,9 @@
 
 Finds the claimant, the reporting cue that ties them to the claim, and hedges. Sources are found, in order of reliability, as the
 object of a source preposition ("according to the GUR"), a headline's own source ("...,
-prosecutors say", "..., says people’s militia", "HRW: ...", "DPR reports ...", "...:Kiev
-military", "... - police"), or the subject or agent of a reporting verb ("the GUR claimed",
+prosecutors say", "..., says people’s militia", "HRW: ..." where it opens a line (read by
+`lang/leading_source.py` for every language), "DPR reports ...", "...:Kiev military", "... -
+police"), or the subject or agent of a reporting verb ("the GUR claimed",
 "was reported by HRW"). A trailing headline source must name someone who can speak: a place
 after the dash ("... - Slavyansk") is none. An unattributed allegation ("have been alleged")
 has a cue but no claimant, and stops the claimant of the previous sentence from carrying
@@ -19,10 +20,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from svidok.extract.actors import find_actors
-from svidok.extract.claimants import claimant_from_mention, claimant_kind, names_a_speaker
+from svidok.extract.claimants import claimant_from_mention, names_a_speaker
 from svidok.extract.lang.en_parse import lemma_of, tokenize, verb_forms
+from svidok.extract.lang.leading_source import leading_source
 from svidok.extract.lexicon import Lexicon, first_match
+from svidok.extract.triggers import names_an_event
 from svidok.extract.reading import Attribution
 from svidok.records import Span
 
@@ -36,7 +38,6 @@ _TRAILING_SAYS = re.compile(
 _TRAILING_VERB_SOURCE = re.compile(
     r",\s+(?P<cue>says|said|reports|reported|claims|claimed)\s+(?P<source>[A-Za-z][\w'’ .-]{1,60}?)\s*[.]?\s*$"
 )
-_LEADING_SOURCE = re.compile(r"^(?P<source>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4})(?P<cue>:)\s+\S")
 # A headline that opens with its source and a reporting verb: "DPR reports militiaman killed".
 _LEADING_SPEAKER = re.compile(r"^(?P<source>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+(?P<cue>says|reports|claims|alleges|confirms)\s+\S")
 # A headline's trailing source after a dash or a colon, with or without a space before it
@@ -62,14 +63,16 @@ class ParsedAttribution:
     cue_token: int | None = None
 
 
-def attribute(parsed: Doc, offset: int, lexicon: Lexicon) -> ParsedAttribution:
-    """The attribution of one sentence; `offset` maps sentence offsets to document offsets."""
+def attribute(parsed: Doc, offset: int, lexicon: Lexicon, *, opens_line: bool = True) -> ParsedAttribution:
+    """The attribution of one sentence; `offset` maps sentence offsets to document offsets.
+    A source leads the sentence before a colon ("HRW: ...") only where it `opens_line`, a line
+    or a headline (read alone, a sentence is a one-line report)."""
     # `Doc.text` joins every token anew on each access: read it once per sentence.
     text = parsed.text
     hedge = first_match(lexicon.unattributed, text)
     found = (
         _source_preposition(parsed, text, lexicon)
-        or _headline_frame(parsed, text, lexicon)
+        or _headline_frame(parsed, text, lexicon, opens_line=opens_line)
         or _headline_source(parsed, text, lexicon)
         or _reporting_verb(parsed, lexicon)
     )
@@ -206,10 +209,10 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
+def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon, *, opens_line: bool) -> tuple[TokenSpan, TokenSpan] | None:
     """The source of a headline-style statement, named before a colon or a reporting verb, or
     after a final comma."""
-    match = _headline_frame_match(text, lexicon)
+    match = _headline_frame_match(text, lexicon, opens_line=opens_line)
     if match is None:
         return None
     source = parsed.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
@@ -219,11 +222,11 @@ def _headline_frame(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan
     return source, cue
 
 
-def _headline_frame_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+def _headline_frame_match(text: str, lexicon: Lexicon, *, opens_line: bool = True) -> re.Match[str] | None:
     return (
         _TRAILING_SAYS.search(text)
         or _TRAILING_VERB_SOURCE.search(text)
-        or _leading_source(text, lexicon)
+        or (leading_source(text, lexicon) if opens_line else None)
         or _leading_speaker(text, lexicon)
     )
 
@@ -232,16 +235,6 @@ def _leading_speaker(text: str, lexicon: Lexicon) -> re.Match[str] | None:
     match = _LEADING_SPEAKER.match(text)
     # Only a body svidok knows: "Ukraine says" speaks, "Shelling reports" does not parse so.
     return match if match is not None and names_a_speaker(match.group("source"), lexicon, known_only=True) else None
-
-
-def _leading_source(text: str, lexicon: Lexicon) -> re.Match[str] | None:
-    match = _LEADING_SOURCE.match(text)
-    # "Kharkiv: two killed" names a place, not a speaker.
-    return match if match is not None and _names_a_source(match.group("source"), lexicon) else None
-
-
-def _names_a_source(words: str, lexicon: Lexicon) -> bool:
-    return any(a.entry.role != "civilians" for a in find_actors(words)) or claimant_kind(words, lexicon) != "unknown"
 
 
 def _headline_source(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:
@@ -260,7 +253,8 @@ def _headline_source_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
     match = _HEADLINE_SOURCE.search(text)
     if match is None or len(match.group("source").split()) > _LONGEST_HEADLINE_SOURCE:
         return None
-    return match if names_a_speaker(match.group("source"), lexicon) else None
+    source = match.group("source")
+    return match if names_a_speaker(source, lexicon) and not names_an_event(source, lexicon) else None
 
 
 def _span_of(tokens: TokenSpan, offset: int) -> Span:

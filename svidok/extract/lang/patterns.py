@@ -7,7 +7,9 @@ so who says what is read from the languages' reporting constructions:
 - a reporting verb with the source after it: "..., повідомили в ГУР", "«...», — сказала X",
   "как заявили в Минобороны";
 - a reporting verb with the source before it: "ГУР повідомило, що ...", "Песков заявил";
-- a headline source after a dash: "Двоє загиблих у Харкові – ОВА".
+- a headline source after a dash: "Двоє загиблих у Харкові – ОВА";
+- a headline source before a colon, where the sentence opens a line: "ГУР: росіяни готують ..."
+  (`lang/leading_source.py`).
 
 A source phrase ends at punctuation, at a date expression, at a conjunction or at a verb
 (the lexicon's `phrase_stops` and `reporting_forms`). The claimant is canonicalised from
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 
 from svidok.extract.claimants import claimant_from_mention
 from svidok.extract.dates import date_spans
+from svidok.extract.lang.leading_source import leading_source, opens_a_line
 from svidok.extract.lexicon import Lexicon, PatternCues, first_match
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence
@@ -94,14 +97,27 @@ class PatternReader:
     def read(self, sentences: Sequence[Sentence], lexicon: Lexicon) -> list[PatternReading]:
         if lexicon.pattern_cues is None:
             raise ValueError(f"lexicon {lexicon.language!r} has no [pattern_reading] table for the pattern reader")
-        return [read_sentence(sentence, lexicon, lexicon.pattern_cues) for sentence in sentences]
+        by_index = {sentence.index: sentence for sentence in sentences}
+        return [
+            read_sentence(sentence, lexicon, lexicon.pattern_cues, opens_line=opens_a_line(sentence, by_index.get(sentence.index - 1)))
+            for sentence in sentences
+        ]
 
 
-def read_sentence(sentence: Sentence, lexicon: Lexicon, cues: PatternCues) -> PatternReading:
+def read_sentence(sentence: Sentence, lexicon: Lexicon, cues: PatternCues, *, opens_line: bool = True) -> PatternReading:
+    """The reading of one sentence; `opens_line` where it opens a line or a headline (read
+    alone, a sentence is a one-line report), so that a source may lead it before a colon."""
     text, offset = sentence.text, sentence.start
     dates = date_spans(text, lexicon)
     hedge = first_match(lexicon.unattributed, text)
-    found = _source_cue(text, lexicon, cues, dates) or _reporting_verb(text, cues, dates) or _headline_source(text, cues)
+    # A headline's leading source frames all that follows it: "Генштаб: за даними розвідки, ..."
+    # is the General Staff's statement, whatever the sentence cites.
+    found = (
+        (_leading_source(text, lexicon) if opens_line else None)
+        or _source_cue(text, lexicon, cues, dates)
+        or _reporting_verb(text, cues, dates)
+        or _headline_source(text, cues)
+    )
     if found is not None:
         cue = _span(text, offset, *found.cue)
         if found.source is not None:
@@ -212,3 +228,9 @@ def _headline_source(text: str, cues: PatternCues) -> _Found | None:
     if any(p.search(source) for p in cues.reporting_forms):
         return None
     return _Found((match.start() + 1, match.start("source")), match.span("source"))
+
+
+def _leading_source(text: str, lexicon: Lexicon) -> _Found | None:
+    """A leading source in headline style: "ГУР: росіяни готують нову хвилю мобілізації"."""
+    match = leading_source(text, lexicon)
+    return None if match is None else _Found(match.span("cue"), match.span("source"))

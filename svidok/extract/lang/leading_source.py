@@ -1,0 +1,111 @@
+"""A headline's source named before a colon: "ГУР: росіяни готують ...", "HRW: Russian forces used ...".
+
+The mirror image of a trailing source ("... – ОВА", "... - DPR people's militia"), read the same
+way in every language. It leads only a line (a one-line report, a headline, a post's first
+sentence) or a ";"-joined headline, and only where the words before the colon name a speaker
+svidok knows: a short phrase that ends with a known body or person ("Херсонська ОВА", "Голова
+ОВА Синєгубов", "UN rights office") or is a party's function ("Ukraine official"). A place
+("Харків: вибухи", even "Київ:" that names the government as a trailing source), a date ("12
+травня:"), a label ("Важливо:", "Breaking:") or a topic ("Контрнаступ ЗСУ:", "Обстріл ЗСУ:")
+names no speaker, and a colon inside a quotation or a time ("о 12:30") opens no source.
+
+The words that may open a speaker's name before the body it belongs to ("Голова", "Мер",
+"spokesman") are the lexicon's `speaker_titles`. A speaker svidok knows only by kind
+("Police:", "Residents:") leads too, as it does after a trailing dash.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from svidok.extract.actors import ActorMatch, find_actors
+from svidok.extract.claimants import (
+    bare_mention,
+    claimant_kind,
+    known_speaker,
+    party_organ,
+    speaker_names,
+)
+from svidok.extract.lexicon import Lexicon
+from svidok.extract.segment import Sentence
+from svidok.extract.triggers import names_an_event
+
+# A letter opens the source (not a digit of a date or time, nor a quotation mark), and nothing
+# that ends or quotes a phrase stands in it; the colon is followed by a space ("12:30" is a time).
+_LEADING_SOURCE = re.compile(r"^(?P<source>[^\W\d_][^:;,!?\"“”„«»()\[\]—–]*?)\s*(?P<cue>:)\s+(?=\S)")
+_LONGEST_LEADING_SOURCE = 6  # words; a longer run before a colon is a clause, not a name
+# A speaker named only by kind is a word or two ("Police", "Local residents"), not a phrase.
+_LONGEST_KIND_MENTION = 3
+# The end of a sentence the sentencizer split after: a sentence ending otherwise was cut at a ";".
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+
+
+def leading_source(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """The match (groups `source` and `cue`, the colon) of a known speaker opening `text`
+    before a colon; None where `text` opens with no such source."""
+    match = _LEADING_SOURCE.match(text)
+    if match is None or len(match.group("source").split()) > _LONGEST_LEADING_SOURCE:
+        return None
+    return match if names_a_leading_speaker(match.group("source"), lexicon) else None
+
+
+def names_a_leading_speaker(words: str, lexicon: Lexicon) -> bool:
+    """Whether `words`, before a headline's colon, name a speaker svidok knows."""
+    bare = bare_mention(words)
+    if not bare or bare.casefold() in speaker_names():
+        # A speaker-only name ("Київ", "Moscow") is a place where it opens a headline.
+        return False
+    if party_organ(bare) is not None:
+        return True
+    speakers = [a for a in find_actors(bare) if a.entry.role != "civilians"]
+    if not speakers:
+        return _names_a_kind_of_speaker(bare, lexicon)
+    if speakers[-1].end != len(bare) or known_speaker(bare) is None:
+        return False
+    first_word = bare.split()[0]
+    opens_as_speaker = speakers[0].start == 0 or _is_title_or_attribute(first_word, lexicon)
+    return opens_as_speaker and not _names_an_event_or_report(_outside(bare, speakers), lexicon)
+
+
+def _names_a_kind_of_speaker(bare: str, lexicon: Lexicon) -> bool:
+    """A short mention made of a kind of speaker ("Police", "Local residents") and no event."""
+    return (
+        len(bare.split()) <= _LONGEST_KIND_MENTION
+        and claimant_kind(bare, lexicon) != "unknown"
+        and not _names_an_event_or_report(bare, lexicon)
+    )
+
+
+def opens_a_line(sentence: Sentence, previous: Sentence | None) -> bool:
+    """Whether `sentence` opens a line, a post or a ";"-joined headline: where a source may lead.
+
+    `previous` is the sentence before it, where it was read; a sentence read without it (the
+    first, or one after a byline) is taken to open a line."""
+    if previous is None or previous.index != sentence.index - 1 or previous.paragraph != sentence.paragraph:
+        return True
+    return _SENTENCE_END.search(previous.text) is None
+
+
+def _is_title_or_attribute(word: str, lexicon: Lexicon) -> bool:
+    """A title ("Голова", "spokesman") or, in a language read by patterns, an adjective
+    ("Херсонська", "Віталій") opens the name of a speaker; a noun ("Контрнаступ") does not."""
+    if any(title.fullmatch(word) for title in lexicon.speaker_titles):
+        return True
+    cues = lexicon.pattern_cues
+    return cues is not None and cues.adjective_endings.search(word) is not None
+
+
+def _names_an_event_or_report(words: str, lexicon: Lexicon) -> bool:
+    """Whether words beside the speaker's name name an event ("Обстріл ЗСУ") or a reporting
+    verb ("Генштаб повідомив", which the verb reader reads)."""
+    if names_an_event(words, lexicon):
+        return True
+    cues = lexicon.pattern_cues
+    return cues is not None and any(form.search(words) for form in cues.reporting_forms)
+
+
+def _outside(text: str, mentions: Sequence[ActorMatch]) -> str:
+    """`text` with the actor mentions blanked out (offsets kept)."""
+    for mention in mentions:
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+    return text
