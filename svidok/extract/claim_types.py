@@ -33,6 +33,7 @@ from svidok.extract.lexicon import Lexicon
 from svidok.extract.numbers import find_counts
 from svidok.extract.segment import Sentence
 from svidok.extract.sentence_vectors import SHORT_REPORT_SENTENCES
+from svidok.extract.targets import retarget_strikes
 from svidok.extract.triggers import Trigger, find_triggers
 
 # A sentence with no trigger becomes a claim when the model's best event type reaches this:
@@ -81,6 +82,7 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
         typed[sentence.index] = kept if continues else with_death_toll(sentence.text, kept, lexicon, p)
         if not typed[sentence.index] and p and short_report and sentence.index in short:
             typed[sentence.index] = _world_event_trigger(sentence, p, lexicon)
+        typed[sentence.index] = retarget_strikes(sentence.text, typed[sentence.index], p, lexicon.targets)
         previous = sentence
     return typed
 

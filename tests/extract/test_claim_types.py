@@ -99,3 +99,7 @@ def test_sentences_of_an_article_are_not_one_line_reports() -> None:
     assert one_line_reports(article("Shelling resumed in the east.", "Officials gave no figures.")) == set()
     two_lines = "Shelling resumed in the east\nOfficials gave no figures"
     assert one_line_reports(split_sentences(two_lines)) == set()
+
+
+def test_deals_signed_in_the_plural_are_an_agreement() -> None:
+    assert "agreement" in types_of(one_line_report("The two governments signed separate deals in Ankara to reopen the ports."))
