@@ -107,15 +107,7 @@ def test_a_colon_after_a_known_speaker_in_the_middle_of_a_paragraph_leads_no_hea
         ("ru", "Москва: при атаке беспилотников погибли двое мирных жителей"),
         ("en", "Kharkiv: two civilians killed in shelling"),
         ("en", "Kyiv: two civilians killed in shelling"),
-    ],
-)
-def test_a_place_before_the_colon_names_no_claimant(language: str, text: str) -> None:
-    assert all(c.claimant is None for c in claims_of(text, language))
-
-
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
+        # A date or a label.
         ("uk", "12 травня: окупанти обстріляли Херсон, загинули двоє людей"),
         ("uk", "Важливо: окупанти обстріляли Херсон, загинули двоє людей"),
         ("uk", "Увага: окупанти обстріляли Херсон, загинули двоє людей"),
@@ -124,7 +116,7 @@ def test_a_place_before_the_colon_names_no_claimant(language: str, text: str) ->
         ("en", "Update: two civilians killed in shelling of Kharkiv"),
     ],
 )
-def test_a_date_or_a_label_before_the_colon_names_no_claimant(language: str, text: str) -> None:
+def test_a_place_a_date_or_a_label_before_the_colon_names_no_claimant(language: str, text: str) -> None:
     assert all(c.claimant is None for c in claims_of(text, language))
 
 
