@@ -35,18 +35,39 @@ class DateMention:
 
 
 def find_dates(sentence: str, published: date | None, lexicon: Lexicon) -> list[DateMention]:
-    """Resolved date expressions in `sentence`, in text order, without overlaps."""
+    """Resolved date expressions in `sentence`, in text order, without overlaps; a date after
+    "since" is the period from it to the publication day."""
     found: list[DateMention] = []
     for finder in (_war_days, _numeric_dates, _day_months, _month_years):
         found.extend(finder(sentence, published, lexicon))
     if published is not None:
         for relative in (_relative_days, _weekdays, _relative_periods):
             found.extend(relative(sentence, published, lexicon.date_words))
+        found.extend(_since_war_start(sentence, published, lexicon))
     kept: list[DateMention] = []
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
-    return kept
+    return kept if published is None else [_since(m, sentence, published, lexicon.date_words) for m in kept]
+
+
+def _since_war_start(sentence: str, published: date, lexicon: Lexicon) -> list[DateMention]:
+    return [
+        _day(m, lexicon.invasion_start, last=published)
+        for pattern in lexicon.date_words.since_war_start
+        for m in pattern.finditer(sentence)
+        if lexicon.invasion_start <= published
+    ]
+
+
+def _since(mention: DateMention, sentence: str, published: date, words: DateWords) -> DateMention:
+    """`mention`, or where "since" stands right before it ("since May 1"), the period from its
+    first day to the publication day, with the word in its text. A period closed in the text
+    ("since May 1 until June 3") or one that would start after publication is left alone."""
+    since = words.since.search(sentence, 0, mention.start)
+    if since is None or mention.first > published or words.period_end.match(sentence, mention.end):
+        return mention
+    return DateMention(since.start(), mention.end, sentence[since.start() : mention.end], mention.first, published, mention.precision)
 
 
 # Any date serves to find where date expressions are; their values are not used.
@@ -165,6 +186,10 @@ def _relative_periods(sentence: str, published: date, words: DateWords) -> list[
                 # not the calendar week before ("last week").
                 first = published - timedelta(days=_ROLLING_DAYS[period.unit] - 1)
                 mentions.append(_day(m, first, period.unit, published))  # type: ignore[arg-type]
+                continue
+            if period.unit == "year":
+                year = published.year - (period.which == "last")
+                mentions.append(_day(m, date(year, 1, 1), "year", min(published, date(year, 12, 31))))
                 continue
             if period.unit == "month":
                 anchor = published if period.which != "last" else published.replace(day=1) - timedelta(days=1)

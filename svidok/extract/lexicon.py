@@ -122,7 +122,7 @@ class RelativeDay:
 class RelativePeriod:
     pattern: re.Pattern[str]
     which: str  # "last" or "this"
-    unit: str  # "week", "weekend" or "month"
+    unit: str  # "week", "weekend", "month" or "year"
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,13 @@ class DateWords:
     month_year: re.Pattern[str]
     # English month names are capitalised ("may" is a verb); Ukrainian and Russian ones are not.
     months_capitalised: bool
+    # The word before a date that opens a period running to publication ("since", "з", "с"),
+    # matched at the end of the text before the date.
+    since: re.Pattern[str]
+    # "since the start of the invasion": a period from the invasion to publication.
+    since_war_start: tuple[re.Pattern[str], ...]
+    # Words right after a date that close its period themselves ("since May 1 until June").
+    period_end: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -251,6 +258,9 @@ def _date_words(data: dict[str, Any]) -> DateWords:
         day_month=with_months(data["day_month"]),
         month_year=with_months(data["month_year"]),
         months_capitalised=data["months_capitalised"],
+        since=re.compile(rf"(?<!\w)(?:{data['since']})\s+$", re.IGNORECASE),
+        since_war_start=_compile(data["since_war_start"]),
+        period_end=re.compile(rf"\s*(?:{data['period_end']})", re.IGNORECASE),
     )
 
 

@@ -94,8 +94,14 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         )
         sentence_claims = []
         for trigger in triggers[sentence.index]:
-            continued = next((c for c in context.claims if c.type == trigger.type), None) if continues else None
             claim = build_claim(inputs, trigger, lexicon)
+            # The statement goes on about the same event; a sentence of another modality ("has
+            # been shelled daily since 2022" after "a school was damaged") is another claim.
+            continued = (
+                next((c for c in context.claims if (c.type, c.modality) == (claim.type, claim.modality)), None)
+                if continues
+                else None
+            )
             if continued is not None:
                 # The same statement goes on: one claim, one more piece of evidence.
                 _continue_claim(continued, claim)

@@ -64,3 +64,41 @@ def test_the_past_week_is_the_seven_days_up_to_publication_not_the_calendar_week
 
 def test_last_week_alone_is_still_the_calendar_week_before() -> None:
     assert resolve("Shelling intensified last week, officials said.")[0][1:] == (date(2022, 4, 25), date(2022, 5, 1), "week")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("en", "Forty people have been detained since May 1.", ("since May 1", date(2022, 5, 1), SATURDAY, "day")),
+        ("en", "The town has been shelled daily since April 2022.", ("since April 2022", date(2022, 4, 1), SATURDAY, "month")),
+        ("en", "200 civilians were killed since the start of the full-scale invasion.",
+         ("since the start of the full-scale invasion", date(2022, 2, 24), SATURDAY, "day")),
+        ("uk", "З 1 травня окупанти затримали сорок людей.", ("З 1 травня", date(2022, 5, 1), SATURDAY, "day")),
+        ("uk", "З початку повномасштабного вторгнення загинули двісті дітей.",
+         ("З початку повномасштабного вторгнення", date(2022, 2, 24), SATURDAY, "day")),
+        ("ru", "С 1 мая задержаны сорок человек.", ("С 1 мая", date(2022, 5, 1), SATURDAY, "day")),
+        ("ru", "С начала СВО погибли двести человек.", ("С начала СВО", date(2022, 2, 24), SATURDAY, "day")),
+    ],
+)
+def test_a_date_after_since_opens_a_period_that_runs_to_publication(language: str, sentence: str, expected: tuple) -> None:
+    found = find_dates(sentence, SATURDAY, load_lexicon(language))
+    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+
+
+def test_a_period_closed_in_the_text_keeps_its_own_dates() -> None:
+    assert [m.text for m in find_dates("С 1 мая по 5 мая шли бои.", SATURDAY, load_lexicon("ru"))] == ["1 мая", "5 мая"]
+    assert resolve("The road was closed since May 1 until May 5.")[0][:3] == ("May 1", date(2022, 5, 1), date(2022, 5, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("en", "Last year, a strike on the market killed 19.", ("Last year", date(2021, 1, 1), date(2021, 12, 31), "year")),
+        ("en", "Earlier this year the town was occupied.", ("Earlier this year", date(2022, 1, 1), SATURDAY, "year")),
+        ("uk", "Торік окупанти вивезли з міста сорок дітей.", ("Торік", date(2021, 1, 1), date(2021, 12, 31), "year")),
+        ("ru", "В прошлом году в городе задержали сорок человек.", ("В прошлом году", date(2021, 1, 1), date(2021, 12, 31), "year")),
+    ],
+)
+def test_last_year_and_this_year_are_calendar_years(language: str, sentence: str, expected: tuple) -> None:
+    found = find_dates(sentence, SATURDAY, load_lexicon(language))
+    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]

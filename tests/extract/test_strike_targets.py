@@ -99,3 +99,15 @@ def test_whole_extraction_types_a_strike_on_armour_or_positions_as_losses_coded_
     assert [c.type for c in claims] == ["military_losses"]
     assert claims[0].acled_sub_event_type == sub_event_type
     assert not claims[0].legal, "a strike on armour engages no provision on attacks on civilians"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The ministry said its forces had struck a temporary deployment point of a brigade."),
+        ("uk", "Уражено пункт тимчасової дислокації окупантів."),
+        ("ru", "Нанесен удар по пункту временной дислокации подразделения."),
+    ],
+)
+def test_a_units_deployment_point_is_a_military_target(language: str, text: str) -> None:
+    assert names_only_a_military_target(text, language)
