@@ -10,8 +10,16 @@ from tqdm import tqdm
 
 from svidok.cli.common import fail
 from svidok.evaluate.acled_types import score_acled_types
+from svidok.evaluate.article_claims import score_article_claims, score_article_claims_by_language
 from svidok.evaluate.datasets import UnknownDatasetError, load_dev_records
-from svidok.evaluate.report import acled_scores_json, render_acled_table, render_table, scorecard_json
+from svidok.evaluate.report import (
+    acled_scores_json,
+    article_claims_json,
+    render_acled_table,
+    render_article_claims_table,
+    render_table,
+    scorecard_json,
+)
 from svidok.evaluate.scoring import (
     ExtractedRecord,
     score_by_language,
@@ -29,7 +37,7 @@ SHOWN_FAILURES = 5
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
 @click.option("--by-language", is_flag=True, help="Also score each document language separately.")
 def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: bool, by_language: bool) -> None:
-    """Run extraction on DATASET.jsonl (a UCDP, Bellingcat or CIR development file, or an annotated or ACLED-labelled fixture set) and score it."""
+    """Run extraction on DATASET.jsonl (a UCDP, Bellingcat or CIR development file, or an annotated, ACLED-labelled or full-article fixture set) and score it."""
     try:
         dataset_format, records = load_dev_records(dataset, limit, sample_seed)
     except UnknownDatasetError as error:
@@ -43,6 +51,9 @@ def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: 
     overall = score_extractions(dataset_format.name, extractions)
     languages = score_by_language(dataset_format.name, extractions) if by_language else {}
     acled = score_acled_types(extractions)
+    articles = score_article_claims(extractions)
+    # Per-language claim scores come with every article set: they are the held-out figures that matter.
+    article_languages = score_article_claims_by_language(extractions) if articles else {}
     if as_json:
         payload = {
             "dataset": str(dataset),
@@ -50,6 +61,8 @@ def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: 
             "overall": scorecard_json(overall),
             "by_language": {lang: scorecard_json(card) for lang, card in languages.items()},
             "acled_types": acled_scores_json(acled) if acled else None,
+            "article_claims": article_claims_json(articles) if articles else None,
+            "article_claims_by_language": {lang: article_claims_json(s) for lang, s in article_languages.items()},
         }
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
@@ -57,6 +70,12 @@ def command(dataset: Path, limit: int | None, sample_seed: int | None, as_json: 
     if acled:
         click.echo("")
         click.echo(render_acled_table(acled, "ACLED typing"))
+    if articles:
+        click.echo("")
+        click.echo(render_article_claims_table(articles, "article claims"))
+    for language, scores in article_languages.items():
+        click.echo("")
+        click.echo(render_article_claims_table(scores, f"article claims, language {language}"))
     for language, card in languages.items():
         click.echo("")
         click.echo(render_table(card, f"language {language}"))

@@ -23,10 +23,31 @@ from svidok.evaluate.gold_mappings import (
     cir_category_code,
     normalise_admin1,
 )
-from svidok.knowledge import load_acled_codebook
+from svidok.knowledge import actors_by_name, load_acled_codebook, load_taxonomy
+from svidok.records import Modality, Stance
 
 # The ACLED label of a text that reports no event (gold) or of a record with no ACLED-typed claim.
 NO_ACLED_EVENT = "(none)"
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    """One claim a reader finds in a full article, located by an exact phrase of its sentence."""
+
+    type: str
+    evidence: str
+    # Character offsets of the first occurrence of `evidence` in the article text.
+    start: int
+    end: int
+    claimant: str | None
+    date_start: date | None
+    date_end: date | None
+    admin1: str | None
+    fatalities: int | None
+    injured: int | None
+    modality: Modality
+    # Optional in the file, "asserts" by default: a denial is a claim too, of the type it denies.
+    stance: Stance = "asserts"
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,8 @@ class GoldEvent:
     # where the data set has no ACLED gold.
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
+    # Every claim of a full article; None where the data set is not claim-level.
+    claims: tuple[GoldClaim, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +212,48 @@ def acled_snippet_gold(row: dict[str, Any]) -> GoldEvent:
     )
 
 
+def _checked(row_id: Any, value: str | None, known: Any, what: str) -> str | None:
+    if value is not None and value not in known:
+        raise UnknownDatasetError(f"row {row_id}: {value!r} is not {what}")
+    return value
+
+
+def gold_claim(row_id: Any, text: str, claim: dict[str, Any]) -> GoldClaim:
+    """One gold claim of an article; refused where its type, claimant or oblast is not svidok's
+    own name, or its evidence is not a substring of the text (it could then never be matched)."""
+    start = text.find(claim["evidence"])
+    if start < 0:
+        raise UnknownDatasetError(f"row {row_id}: evidence {claim['evidence']!r} is not in the text")
+    admin1 = claim.get("oblast")
+    if admin1 is not None and normalise_admin1(admin1) != admin1:
+        raise UnknownDatasetError(f"row {row_id}: oblast {admin1!r} is not a svidok admin1 name")
+    event_date = claim.get("date") or {}
+    return GoldClaim(
+        type=str(_checked(row_id, claim["type"], load_taxonomy(), "a taxonomy code")),
+        evidence=claim["evidence"],
+        start=start,
+        end=start + len(claim["evidence"]),
+        claimant=_checked(row_id, claim.get("claimant"), actors_by_name(), "an actor name of actors.toml"),
+        date_start=_iso_date(event_date.get("start")),
+        date_end=_iso_date(event_date.get("end")),
+        admin1=admin1,
+        fatalities=claim.get("fatalities"),
+        injured=claim.get("injured"),
+        modality=claim["modality"],
+        stance=claim.get("stance", "asserts"),
+    )
+
+
+def article_gold(row: dict[str, Any]) -> GoldEvent:
+    """svidok's article fixtures: every claim of a full article; scored claim by claim
+    (evaluate/article_claims.py), so the record-level fields stay unscored."""
+    claims = tuple(gold_claim(row.get("id"), row["text"], claim) for claim in row["gold"]["claims"])
+    return GoldEvent(
+        date=None, admin1=None, admin1_raw=None, lat=None, lon=None, deaths=None,
+        claimants=None, claimant_raw=None, type=None, category_raw=None, claims=claims,
+    )
+
+
 DATASET_FORMATS: tuple[DatasetFormat, ...] = (
     DatasetFormat(
         "ucdp",
@@ -219,6 +284,12 @@ DATASET_FORMATS: tuple[DatasetFormat, ...] = (
         "svidok news snippets labelled with ACLED sub-event types",
         frozenset({"acled_event_type", "acled_sub_event_type"}),
         acled_snippet_gold,
+    ),
+    DatasetFormat(
+        "svidok-articles",
+        "svidok full-article fixtures (every claim with its evidence and fields)",
+        frozenset({"claims"}),
+        article_gold,
     ),
 )
 

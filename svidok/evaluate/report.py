@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from svidok.evaluate.acled_types import AcledTypeScores
+from svidok.evaluate.article_claims import ArticleClaimScores
 from svidok.evaluate.scoring import Calibration, Metric, ReliabilityBin, Scorecard
 
 
@@ -12,7 +13,11 @@ def _value(value: float | None) -> str:
 
 
 def _metric_row(metric: Metric) -> str:
-    return f"  {metric.name:<20} {_value(metric.value):>6}  {f'{metric.hits}/{metric.total}':>11}  {metric.denominator}"
+    row = f"  {metric.name:<20} {_value(metric.value):>6}  {f'{metric.hits}/{metric.total}':>11}  {metric.denominator}"
+    if metric.answered is None:
+        return row
+    # The value is the field's recall; its precision counts only the records svidok answered.
+    return f"{row}; precision {_value(metric.precision)} ({metric.answered_hits}/{metric.answered}), F1 {_value(metric.f1)}"
 
 
 def render_table(card: Scorecard, heading: str) -> str:
@@ -60,7 +65,16 @@ def _bin_json(b: ReliabilityBin) -> dict[str, Any]:
 
 
 def _metric_json(metric: Metric) -> dict[str, Any]:
-    return {"value": metric.value, "hits": metric.hits, "total": metric.total, "denominator": metric.denominator}
+    return {
+        "value": metric.value,
+        "hits": metric.hits,
+        "total": metric.total,
+        "denominator": metric.denominator,
+        "answered": metric.answered,
+        "answered_hits": metric.answered_hits,
+        "precision": metric.precision,
+        "f1": metric.f1,
+    }
 
 
 def scorecard_json(card: Scorecard) -> dict[str, Any]:
@@ -127,5 +141,44 @@ def acled_scores_json(scores: AcledTypeScores) -> dict[str, Any]:
         "confusions": [
             {"gold": m.gold, "predicted": m.predicted, "count": m.count, "records": list(m.record_ids)}
             for m in scores.confusions
+        ],
+    }
+
+
+def render_article_claims_table(scores: ArticleClaimScores, heading: str) -> str:
+    """Claim-level scores as an aligned text table: P/R/F1, field accuracies, per type, commonest mistakes."""
+    lines = [
+        f"{heading}: {scores.articles} articles, {scores.gold_claims} gold claims, "
+        f"{scores.predicted_claims} predicted, {scores.matched} matched (same type, overlapping evidence)",
+        f"  {'claim_precision':<20} {_value(scores.precision):>6}  {f'{scores.matched}/{scores.predicted_claims}':>11}  predicted claims",
+        f"  {'claim_recall':<20} {_value(scores.recall):>6}  {f'{scores.matched}/{scores.gold_claims}':>11}  gold claims",
+        f"  {'claim_f1':<20} {_value(scores.f1):>6}",
+        *(_metric_row(metric) for metric in scores.fields),
+        f"  {'claim type':<26} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>7}",
+        *(f"  {c.code:<26} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.support:>7}" for c in scores.types),
+        "  commonest mistakes (kind type: count, first example)",
+        *(f"    {m.kind} {m.type}: {m.count}  [{m.example_record}] {m.example_text}" for m in scores.mistakes),
+    ]
+    return "\n".join(lines)
+
+
+def article_claims_json(scores: ArticleClaimScores) -> dict[str, Any]:
+    return {
+        "articles": scores.articles,
+        "gold_claims": scores.gold_claims,
+        "predicted_claims": scores.predicted_claims,
+        "matched": scores.matched,
+        "precision": scores.precision,
+        "recall": scores.recall,
+        "f1": scores.f1,
+        "fields": {m.name: _metric_json(m) for m in scores.fields},
+        "types": [
+            {"code": c.code, "precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.support}
+            for c in scores.types
+        ],
+        "mistakes": [
+            {"kind": m.kind, "type": m.type, "count": m.count, "example_record": m.example_record,
+             "example_text": m.example_text}
+            for m in scores.mistakes
         ],
     }

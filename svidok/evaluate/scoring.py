@@ -79,14 +79,33 @@ class ExtractedRecord:
 
 @dataclass(frozen=True)
 class Metric:
+    """Hits among `total` scored records; `value` is their share, the field's recall. Where
+    `answered` is known (records for which svidok gave the field a value, `answered_hits` of
+    them right), precision is the share of its answers that are right: abstaining lowers
+    recall, guessing lowers precision. (A right abstention, no claim where the gold has no
+    event, is a hit but no answer.)"""
+
     name: str
     hits: int
     total: int
     denominator: str
+    answered: int | None = None
+    answered_hits: int | None = None
 
     @property
     def value(self) -> float | None:
         return self.hits / self.total if self.total else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.answered_hits / self.answered if self.answered and self.answered_hits is not None else None
+
+    @property
+    def f1(self) -> float | None:
+        precision, recall = self.precision, self.value
+        if precision is None or recall is None:
+            return None
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass(frozen=True)
@@ -302,6 +321,8 @@ class MetricSpec:
     in_dataset: Callable[[GoldEvent], bool]
     applies: Callable[[ExtractedRecord], bool]
     hit: Callable[[ExtractedRecord], bool]
+    # Whether svidok gave the field a value for the record (a wrong value included).
+    answered: Callable[[ExtractedRecord], bool]
 
 
 def _date_hit(e: ExtractedRecord) -> bool:
@@ -344,34 +365,63 @@ def _type_hit(e: ExtractedRecord) -> bool:
     return predicted_type(e.claims) == e.gold.type
 
 
+def _dated(e: ExtractedRecord) -> bool:
+    return claim_start_date(primary_claim(e.claims)) is not None
+
+
+def _has_admin1(e: ExtractedRecord) -> bool:
+    return any(p.get("admin1") for p in record_places(e.claims))
+
+
+def _has_coordinates(e: ExtractedRecord) -> bool:
+    return any(p.get("lat") is not None for p in record_places(e.claims))
+
+
+def _has_deaths(e: ExtractedRecord) -> bool:
+    return stated_count(e.claims, "fatalities") is not None
+
+
+def _has_claimant(e: ExtractedRecord) -> bool:
+    return claimant_name(primary_claim(e.claims)) is not None
+
+
+def _has_claim(e: ExtractedRecord) -> bool:
+    return bool(e.claims)
+
+
 ACCURACY_METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("date_exact", "records with a gold date", lambda g: g.date is not None,
-               lambda e: e.gold.date is not None, _date_hit),
+               lambda e: e.gold.date is not None, _date_hit, _dated),
     MetricSpec("date_within_1d", "records with a gold date", lambda g: g.date is not None,
-               lambda e: e.gold.date is not None, _date_near_hit),
+               lambda e: e.gold.date is not None, _date_near_hit, _dated),
     MetricSpec("admin1", "records whose gold oblast maps to a svidok unit", lambda g: g.admin1_raw is not None,
-               lambda e: e.gold.admin1 is not None, _admin1_hit),
+               lambda e: e.gold.admin1 is not None, _admin1_hit, _has_admin1),
     MetricSpec("coords_10km", "records with gold coordinates", lambda g: g.lat is not None,
-               lambda e: e.gold.lat is not None and e.gold.lon is not None, _coords_hit),
+               lambda e: e.gold.lat is not None and e.gold.lon is not None, _coords_hit, _has_coordinates),
     MetricSpec("deaths_exact", "records with a gold death count that the text states", lambda g: g.deaths is not None,
-               _deaths_scored, _deaths_hit),
+               _deaths_scored, _deaths_hit, _has_deaths),
     MetricSpec("claimant", "records whose gold claimant is an actor svidok knows",
-               lambda g: g.claimant_raw is not None, lambda e: bool(e.gold.claimants), _claimant_hit),
+               lambda g: g.claimant_raw is not None, lambda e: bool(e.gold.claimants), _claimant_hit, _has_claimant),
     MetricSpec("type_accuracy", "records whose gold category maps to a taxonomy code", lambda g: g.type is not None,
-               _type_scored, _type_hit),
+               _type_scored, _type_hit, _has_claim),
 )
 
 
 def _count(name: str, denominator: str, extractions: list[ExtractedRecord],
-           applies: Callable[[ExtractedRecord], bool], hit: Callable[[ExtractedRecord], bool]) -> Metric:
+           applies: Callable[[ExtractedRecord], bool], hit: Callable[[ExtractedRecord], bool],
+           answered: Callable[[ExtractedRecord], bool] | None = None) -> Metric:
     scored = [e for e in extractions if applies(e)]
-    return Metric(name, sum(1 for e in scored if hit(e)), len(scored), denominator)
+    hits = sum(1 for e in scored if hit(e))
+    if answered is None:
+        return Metric(name, hits, len(scored), denominator)
+    answers = [e for e in scored if answered(e)]
+    return Metric(name, hits, len(scored), denominator, len(answers), sum(1 for e in answers if hit(e)))
 
 
 def accuracy_metrics(extractions: list[ExtractedRecord]) -> list[Metric]:
     """The accuracy metrics for the gold fields these records have (shown even when none qualify)."""
     return [
-        _count(spec.name, spec.denominator, extractions, spec.applies, spec.hit)
+        _count(spec.name, spec.denominator, extractions, spec.applies, spec.hit, spec.answered)
         for spec in ACCURACY_METRICS
         if any(spec.in_dataset(e.gold) for e in extractions)
     ]
@@ -379,16 +429,13 @@ def accuracy_metrics(extractions: list[ExtractedRecord]) -> list[Metric]:
 
 def coverage_metrics(extractions: list[ExtractedRecord]) -> list[Metric]:
     """How many records got any value for each field (denominator: all evaluated records)."""
-    def places(e: ExtractedRecord) -> list[dict[str, Any]]:
-        return record_places(e.claims)
-
     checks: list[tuple[str, Callable[[ExtractedRecord], bool]]] = [
-        ("coverage_claim", lambda e: bool(e.claims)),
-        ("coverage_date", lambda e: claim_start_date(primary_claim(e.claims)) is not None),
-        ("coverage_place", lambda e: any(p.get("lat") is not None for p in places(e))),
-        ("coverage_admin1", lambda e: any(p.get("admin1") for p in places(e))),
-        ("coverage_fatalities", lambda e: stated_count(e.claims, "fatalities") is not None),
-        ("coverage_claimant", lambda e: claimant_name(primary_claim(e.claims)) is not None),
+        ("coverage_claim", _has_claim),
+        ("coverage_date", _dated),
+        ("coverage_place", _has_coordinates),
+        ("coverage_admin1", _has_admin1),
+        ("coverage_fatalities", _has_deaths),
+        ("coverage_claimant", _has_claimant),
     ]
     return [_count(name, "all evaluated records", extractions, lambda e: True, has) for name, has in checks]
 

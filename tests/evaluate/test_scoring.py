@@ -184,3 +184,27 @@ def test_deaths_are_read_from_the_most_confident_claim_that_states_a_count_and_n
     card = score_extractions("t", records)
     assert metric(card, "deaths_exact").hits == 1
     assert metric(card, "coverage_fatalities").hits == 1
+
+
+def test_a_field_left_empty_lowers_recall_and_a_wrong_value_lowers_precision():
+    records = [
+        extraction(gold(date=date(2022, 3, 9)), [claim_json(start=date(2022, 3, 9))]),  # right
+        extraction(gold(date=date(2022, 3, 9)), [claim_json(start=date(2022, 2, 1))]),  # wrong
+        extraction(gold(date=date(2022, 3, 9)), [claim_json()]),  # no date given
+        extraction(gold(date=date(2022, 3, 9)), []),  # no claim at all
+    ]
+    exact = metric(score_extractions("t", records), "date_exact")
+    assert (exact.hits, exact.answered_hits, exact.answered, exact.total) == (1, 1, 2, 4)
+    assert (exact.precision, exact.value) == (0.5, 0.25)
+    assert exact.f1 == pytest.approx(2 * 0.5 * 0.25 / 0.75)
+
+
+def test_a_right_abstention_is_a_hit_for_recall_but_no_answer_for_precision():
+    records = [
+        extraction(gold(type=NO_CLAIM), []),  # no event, no claim: right
+        extraction(gold(type="killing"), [claim_json("killing")]),  # right
+        extraction(gold(type="killing"), [claim_json("detention")]),  # wrong
+    ]
+    types = metric(score_extractions("t", records), "type_accuracy")
+    assert (types.hits, types.total, types.answered_hits, types.answered) == (2, 3, 1, 2)
+    assert types.precision == 0.5
