@@ -113,9 +113,28 @@ def test_unattributed_hedges_have_a_cue_but_no_claimant(language, sentence) -> N
     assert found.claimant is None and found.cue is not None and found.own_source
 
 
-def test_a_pronoun_speaker_leaves_the_claimant_to_the_previous_sentence() -> None:
-    found = attribution("Він заявив, що село обстрілювали двічі.", "uk")
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("uk", "Він заявив, що село обстрілювали двічі."),
+        ("ru", "«Село обстреляли дважды», — заявил он."),
+    ],
+)
+def test_a_pronoun_speaker_before_or_after_the_verb_leaves_the_claimant_to_the_previous_sentence(language, sentence) -> None:
+    found = attribution(sentence, language)
     assert found.claimant is None and not found.own_source
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "name"),
+    [
+        ("ru", "Украинская сторона в очередной раз заявила об обстреле Энергодара.", "Government of Ukraine"),
+        ("uk", "Російська сторона знову заявила про знищення складу.", "Kremlin"),
+    ],
+)
+def test_a_side_named_as_a_party_speaks_for_its_government_and_adverbs_stay_out_of_its_name(language, sentence, name) -> None:
+    found = attribution(sentence, language)
+    assert found.claimant is not None and (found.claimant.name, found.claimant.mention) == (name, sentence.split(" ")[0] + " " + sentence.split(" ")[1])
 
 
 def test_a_headline_source_after_a_dash_is_the_claimant() -> None:

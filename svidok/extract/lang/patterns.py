@@ -154,11 +154,12 @@ def _reporting_verb(text: str, cues: PatternCues, dates: list[tuple[int, int]]) 
     for verb in closing + [v for v in verbs if v not in closing]:
         before = _phrase_before(text, verb.start(), cues, dates)
         after = _phrase_after(text, verb.end(), cues, dates)
-        if before is not None and cues.pronouns.fullmatch(text[slice(*before)]):
-            return _Found(verb.span(), None, pronoun=True)
         # "..., повідомили в ГУР" names the source after the verb; "ГУР повідомило" before it.
         ordered = (after, before) if before is None else (before, after)
         source = next((s for s in ordered if s is not None), None)
+        # A pronoun speaker ("він заявив", "— заявил он") is the previous sentence's.
+        if source is not None and cues.pronouns.fullmatch(text[slice(*source)]):
+            return _Found(verb.span(), None, pronoun=True)
         if source is not None:
             return _Found(verb.span(), source)
     return None
