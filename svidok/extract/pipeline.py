@@ -29,6 +29,8 @@ from svidok.records import Actor, Claim, Document, EventDate, Place, Span
 PlaceFinder = Callable[[str, date | None], list[Place]]
 
 _QUOTES = "\"“”'‘’«»„"
+# A statement's header is a line, not a paragraph: "Генеральний штаб ЗСУ інформує:".
+HEADER_WORDS = 12
 
 
 @dataclass
@@ -54,6 +56,8 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
     # before each, from which a claimant may carry over.
     wanted = {s.index for s in content if triggers[s.index]}
     wanted |= {i - 1 for i in wanted}
+    if wanted and content:
+        wanted.add(content[0].index)  # it may be a statement's header, naming whose it is
     to_read = [s for s in content if s.index in wanted]
     readings = reader_for(lexicon.language).read(to_read, lexicon)
     places = find_places(document.text, document.published) if to_read else []
@@ -63,11 +67,19 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
     paragraph_of: dict[int, int] = {}  # id(claim) -> paragraph of the sentence it came from
     context = _Context()
     named: list[Actor] = []  # canonical claimants so far, for "the group" and "investigators"
+    frame: Attribution | None = None
     for sentence, reading in zip(to_read, readings):
         attribution = _inherit(_resolve(reading.attribution, named, lexicon), sentence, context)
         if attribution.claimant is not None and is_canonical(attribution.claimant):
             named.append(attribution.claimant)
-        continues = _same_speaker(attribution.claimant, context.claimant)
+        if sentence is content[0] and _is_header(attribution, sentence, triggers):
+            frame = Attribution(attribution.claimant, attribution.cue, own_source=False)
+        framed = frame is not None and attribution.claimant is None and not attribution.own_source
+        if framed:
+            attribution = frame
+        # A statement's sentences are separate events: only a speaker carried from the sentence
+        # before continues that sentence's claims.
+        continues = not framed and _same_speaker(attribution.claimant, context.claimant)
         speaker = attribution.claimant.span if attribution.claimant else None
         sentence_places = places_in_sentence(sentence, places, speaker)
         if continues and only_locates(sentence_places, context.places):
@@ -191,6 +203,19 @@ def _is_byline(sentence: Sentence, document: Document, lexicon: Lexicon) -> bool
         return True
     lowered = sentence.text.lower()
     return bool(document.authors) and all(a.lower() in lowered for a in document.authors) and len(sentence.text) < 120
+
+
+def _is_header(attribution: Attribution, sentence: Sentence, triggers: dict[int, list[Trigger]]) -> bool:
+    """Whether the document's first sentence only says whose statement follows ("Министерство
+    обороны Российской Федерации сообщает.", "The General Staff reports:"): a short sentence
+    with a source of its own and no event. Every later sentence naming no source is then that
+    source's, as a press release or a channel's statement is."""
+    return (
+        attribution.own_source
+        and attribution.claimant is not None
+        and not triggers.get(sentence.index)
+        and len(sentence.text.split()) <= HEADER_WORDS
+    )
 
 
 def _inherit(attribution: Attribution, sentence: Sentence, context: _Context) -> Attribution:

@@ -169,3 +169,26 @@ def test_a_plan_in_a_later_clause_does_not_make_the_reported_killing_planned() -
 def test_a_plan_that_governs_the_reported_event_still_makes_it_planned() -> None:
     claims = extract_claims(make_document("Russia plans to deport 500 children from Kherson", published=date(2022, 8, 1)))
     assert claims and all(c.modality == "planned" for c in claims)
+
+
+def test_a_statement_that_opens_by_naming_its_source_is_that_sources_in_every_sentence() -> None:
+    text = (
+        "Министерство обороны Российской Федерации сообщает.\n\n"
+        "Средствами противовоздушной обороны сбиты 12 беспилотников над Белгородской областью.\n\n"
+        "Погода в регионе остаётся ясной.\n\n"
+        "Кроме того, уничтожены два склада боеприпасов в Харьковской области."
+    )
+    claims = extract_claims(make_document(text))
+    assert [c.type for c in claims] == ["military_losses", "military_losses"], "two events, two claims"
+    assert {c.claimant.name for c in claims if c.claimant} == {"Ministry of Defence of the Russian Federation"}
+    assert all(c.claimant is not None for c in claims)
+
+
+def test_an_article_whose_first_sentence_reports_an_event_frames_nothing() -> None:
+    text = (
+        "Police said a man was detained in Odesa on Monday.\n\n"
+        "The city council met on Tuesday.\n\n"
+        "Shelling damaged a school in Kherson."
+    )
+    claims = extract_claims(make_document(text))
+    assert [(c.type, c.claimant is None) for c in claims] == [("detention", False), ("attack_on_civilians", True)]
