@@ -128,7 +128,8 @@ def test_a_lone_surrogate_or_nul_in_the_text_does_not_stop_the_encoder() -> None
 
 
 def test_a_world_headline_the_type_models_barely_see_is_typed_through_its_acled_event() -> None:
-    (claim,) = extract_claims(make_document("Gunmen storm a police post in Zamfara"))
+    # The type models give armed_clash 0.16 here, under the bar a model-typed claim must clear.
+    (claim,) = extract_claims(make_document("Gunmen attack a police patrol in Zamfara"))
     assert (claim.type, claim.acled_sub_event_type) == ("armed_clash", "Armed clash")
 
 
