@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from svidok.evaluate.datasets import NO_ACLED_EVENT
-from svidok.evaluate.scoring import ClassScore, ExtractedRecord, class_scores
+from svidok.evaluate.scoring import ClassScore, ExtractedRecord, class_scores, share
 
 # How many distinct (gold, predicted) mistakes the confusion listing names.
 SHOWN_CONFUSIONS = 15
@@ -50,11 +50,11 @@ class AcledTypeScores:
 
     @property
     def event_type_accuracy(self) -> float | None:
-        return self.event_type_hits / self.records if self.records else None
+        return share(self.event_type_hits, self.records)
 
     @property
     def sub_type_accuracy(self) -> float | None:
-        return self.sub_type_hits / self.records if self.records else None
+        return share(self.sub_type_hits, self.records)
 
 
 def acled_prediction(claims: list[JsonClaim]) -> AcledLabel:

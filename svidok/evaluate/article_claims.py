@@ -27,7 +27,16 @@ from typing import Any
 
 from svidok.evaluate.datasets import GoldClaim
 from svidok.evaluate.gold_mappings import NO_CLAIM, admin1_equivalent
-from svidok.evaluate.scoring import ClassScore, ExtractedRecord, Metric, class_scores, claimant_name, same_voice
+from svidok.evaluate.scoring import (
+    ClassScore,
+    ExtractedRecord,
+    Metric,
+    class_scores,
+    claimant_name,
+    harmonic_f1,
+    same_voice,
+    share,
+)
 
 JsonClaim = dict[str, Any]
 Pair = tuple[GoldClaim, JsonClaim]
@@ -71,18 +80,15 @@ class ArticleClaimScores:
 
     @property
     def precision(self) -> float | None:
-        return self.matched / self.predicted_claims if self.predicted_claims else None
+        return share(self.matched, self.predicted_claims)
 
     @property
     def recall(self) -> float | None:
-        return self.matched / self.gold_claims if self.gold_claims else None
+        return share(self.matched, self.gold_claims)
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_f1(self.precision, self.recall)
 
 
 # ---- matching ------------------------------------------------------------------------------

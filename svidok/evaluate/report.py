@@ -5,7 +5,7 @@ from typing import Any
 
 from svidok.evaluate.acled_types import AcledTypeScores
 from svidok.evaluate.article_claims import ArticleClaimScores
-from svidok.evaluate.scoring import Calibration, Metric, ReliabilityBin, Scorecard
+from svidok.evaluate.scoring import Calibration, ClassScore, Metric, ReliabilityBin, Scorecard
 
 
 def _value(value: float | None) -> str:
@@ -18,6 +18,14 @@ def _metric_row(metric: Metric) -> str:
         return row
     # The value is the field's recall; its precision counts only the records svidok answered.
     return f"{row}; precision {_value(metric.precision)} ({metric.answered_hits}/{metric.answered}), F1 {_value(metric.f1)}"
+
+
+def _class_row(score: ClassScore, width: int = 26) -> str:
+    return f"  {score.code:<{width}} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f} {score.support:>7}"
+
+
+def _class_json(score: ClassScore, label: str = "code") -> dict[str, Any]:
+    return {label: score.code, "precision": score.precision, "recall": score.recall, "f1": score.f1, "support": score.support}
 
 
 def render_table(card: Scorecard, heading: str) -> str:
@@ -36,7 +44,7 @@ def render_table(card: Scorecard, heading: str) -> str:
         )
         lines.append(f"  {'type class':<26} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>7}")
         lines.extend(
-            f"  {c.code:<26} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.support:>7}"
+            _class_row(c)
             for c in card.type_classes
         )
         lines.append("  confusion (gold -> primary claim's type: count)")
@@ -86,10 +94,7 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
         "metrics": {m.name: _metric_json(m) for m in card.metrics},
         "coverage": {m.name: _metric_json(m) for m in card.coverage},
         "type_macro_f1": card.type_macro_f1,
-        "type_classes": [
-            {"code": c.code, "precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.support}
-            for c in card.type_classes
-        ],
+        "type_classes": [_class_json(c) for c in card.type_classes],
         "confusion": card.confusion,
         "calibration": None
         if card.calibration is None
@@ -115,7 +120,7 @@ def render_acled_table(scores: AcledTypeScores, heading: str) -> str:
         f"  {'acled_weighted_f1':<22} {_value(scores.weighted_f1):>6}  the same, weighted by support",
         f"  {'sub-event type':<36} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>7}",
         *(
-            f"  {c.code:<36} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.support:>7}"
+            _class_row(c, 36)
             for c in scores.classes
         ),
         "  commonest mistakes (gold -> predicted: count, e.g. records)",
@@ -134,10 +139,7 @@ def acled_scores_json(scores: AcledTypeScores) -> dict[str, Any]:
         "sub_type_accuracy": scores.sub_type_accuracy,
         "macro_f1": scores.macro_f1,
         "weighted_f1": scores.weighted_f1,
-        "classes": [
-            {"sub_event_type": c.code, "precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.support}
-            for c in scores.classes
-        ],
+        "classes": [_class_json(c, "sub_event_type") for c in scores.classes],
         "confusions": [
             {"gold": m.gold, "predicted": m.predicted, "count": m.count, "records": list(m.record_ids)}
             for m in scores.confusions
@@ -155,7 +157,7 @@ def render_article_claims_table(scores: ArticleClaimScores, heading: str) -> str
         f"  {'claim_f1':<20} {_value(scores.f1):>6}",
         *(_metric_row(metric) for metric in scores.fields),
         f"  {'claim type':<26} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>7}",
-        *(f"  {c.code:<26} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.support:>7}" for c in scores.types),
+        *(_class_row(c) for c in scores.types),
         "  commonest mistakes (kind type: count, first example)",
         *(f"    {m.kind} {m.type}: {m.count}  [{m.example_record}] {m.example_text}" for m in scores.mistakes),
     ]
@@ -172,10 +174,7 @@ def article_claims_json(scores: ArticleClaimScores) -> dict[str, Any]:
         "recall": scores.recall,
         "f1": scores.f1,
         "fields": {m.name: _metric_json(m) for m in scores.fields},
-        "types": [
-            {"code": c.code, "precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.support}
-            for c in scores.types
-        ],
+        "types": [_class_json(c) for c in scores.types],
         "mistakes": [
             {"kind": m.kind, "type": m.type, "count": m.count, "example_record": m.example_record,
              "example_text": m.example_text}

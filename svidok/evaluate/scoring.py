@@ -77,6 +77,18 @@ class ExtractedRecord:
     skipped: str | None = None
 
 
+def share(part: int, whole: int | None) -> float | None:
+    """`part` / `whole`, or None where there is no whole to take a share of."""
+    return part / whole if whole else None
+
+
+def harmonic_f1(precision: float | None, recall: float | None) -> float | None:
+    """F1 of a precision and a recall; None where either is undefined."""
+    if precision is None or recall is None:
+        return None
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass(frozen=True)
 class Metric:
     """Hits among `total` scored records; `value` is their share, the field's recall. Where
@@ -94,18 +106,15 @@ class Metric:
 
     @property
     def value(self) -> float | None:
-        return self.hits / self.total if self.total else None
+        return share(self.hits, self.total)
 
     @property
     def precision(self) -> float | None:
-        return self.answered_hits / self.answered if self.answered and self.answered_hits is not None else None
+        return None if self.answered_hits is None else share(self.answered_hits, self.answered)
 
     @property
     def f1(self) -> float | None:
-        precision, recall = self.precision, self.value
-        if precision is None or recall is None:
-            return None
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return harmonic_f1(self.precision, self.value)
 
 
 @dataclass(frozen=True)
@@ -234,8 +243,7 @@ def class_scores(pairs: list[tuple[str, str]]) -> list[ClassScore]:
         support = sum(1 for gold, _ in pairs if gold == code)
         precision = true_pos / predicted if predicted else 0.0
         recall = true_pos / support
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores.append(ClassScore(code, precision, recall, f1, support))
+        scores.append(ClassScore(code, precision, recall, harmonic_f1(precision, recall) or 0.0, support))
     return scores
 
 
