@@ -215,6 +215,8 @@ class Lexicon:
     count_words: CountWords
     pattern_cues: PatternCues | None
     targets: StrikeTargets
+    # Openers of a sentence that goes on about the previous sentence's event ("Then", "Тоді").
+    same_event: tuple[re.Pattern[str], ...]
 
 
 def _compile_cased(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -342,6 +344,7 @@ def load_lexicon(language: str) -> Lexicon:
         count_words=_count_words(data["counts"]),
         pattern_cues=_pattern_cues(data.get("pattern_reading")),
         targets=StrikeTargets(**{group: _compile(patterns) for group, patterns in data["targets"].items()}),
+        same_event=tuple(re.compile(rf"^\W*(?:{p})\b", _FLAGS) for p in data["continuation"]["same_event"]),
     )
 
 

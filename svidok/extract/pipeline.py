@@ -38,6 +38,7 @@ class _Context:
     """What a sentence hands on to the next one."""
 
     index: int = -10
+    paragraph: int = -1
     claimant: Actor | None = None
     cue: Span | None = None
     places: list[Place] = field(default_factory=list)
@@ -82,7 +83,8 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         continues = not framed and _same_speaker(attribution.claimant, context.claimant)
         speaker = attribution.claimant.span if attribution.claimant else None
         sentence_places = places_in_sentence(sentence, places, speaker)
-        if continues and only_locates(sentence_places, context.places):
+        follows = _goes_on_about_the_same_event(sentence, attribution, context, lexicon)
+        if (continues or follows) and only_locates(sentence_places, context.places):
             sentence_places = context.places
         dates = find_dates(sentence.text, document.published, lexicon)
         claim_dates = [d for d in dates if reading.is_claim_date(d.start, d.end)]
@@ -99,7 +101,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             places=sentence_places,
             event_dates=[d for d in dates if d not in claim_dates],
             claimed_on=claimed_on,
-            inherited_date=context.date if continues else None,
+            inherited_date=context.date if continues or follows else None,
             inherited=continues,
             trigger_count=len(triggers[sentence.index]),
             author_names=author_names,
@@ -124,6 +126,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         if attribution.claimant is not None or sentence_claims:
             context = _Context(
                 index=sentence.index,
+                paragraph=sentence.paragraph,
                 claimant=attribution.claimant,
                 cue=attribution.cue,
                 places=sentence_places,
@@ -203,6 +206,19 @@ def _is_byline(sentence: Sentence, document: Document, lexicon: Lexicon) -> bool
         return True
     lowered = sentence.text.lower()
     return bool(document.authors) and all(a.lower() in lowered for a in document.authors) and len(sentence.text) < 120
+
+
+def _goes_on_about_the_same_event(sentence: Sentence, attribution: Attribution, context: _Context, lexicon: Lexicon) -> bool:
+    """Whether `sentence`, naming no source of its own, opens by referring back to the event
+    of the sentence before it in the same paragraph ("On 12 March a glide bomb hit Borova.
+    Then a woman of 75 was killed."): it is dated and placed as that event was, where it
+    names neither. Without such an opener the next sentence may be another event, and is not."""
+    return (
+        attribution.claimant is None
+        and context.index == sentence.index - 1
+        and context.paragraph == sentence.paragraph
+        and any(p.search(sentence.text) for p in lexicon.same_event)
+    )
 
 
 def _is_header(attribution: Attribution, sentence: Sentence, triggers: dict[int, list[Trigger]]) -> bool:

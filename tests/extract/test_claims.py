@@ -192,3 +192,22 @@ def test_an_article_whose_first_sentence_reports_an_event_frames_nothing() -> No
     )
     claims = extract_claims(make_document(text))
     assert [(c.type, c.claimant is None) for c in claims] == [("detention", False), ("attack_on_civilians", True)]
+
+
+def test_a_sentence_that_refers_back_to_the_event_before_it_takes_that_events_date_and_place() -> None:
+    claims = extract_claims(make_document(
+        "On 12 May a glide bomb hit a house in Borova. Then an elderly woman was killed.",
+        published=date(2022, 5, 20),
+    ))
+    killing = next(c for c in claims if c.type == "killing")
+    assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 12), "day")
+    assert [p.name for p in killing.places] == ["Borova"]
+
+
+def test_the_next_sentence_without_such_an_opener_is_dated_by_nothing_it_does_not_say() -> None:
+    claims = extract_claims(make_document(
+        "On 12 May a glide bomb hit a house in Borova. An elderly woman was killed in Izium.",
+        published=date(2022, 5, 20),
+    ))
+    killing = next(c for c in claims if c.type == "killing")
+    assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 20), "unknown")
