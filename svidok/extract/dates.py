@@ -48,7 +48,40 @@ def find_dates(sentence: str, published: date | None, lexicon: Lexicon) -> list[
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
+    kept = _ranges(kept, sentence, lexicon.date_words)
     return kept if published is None else [_since(m, sentence, published, lexicon.date_words) for m in kept]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _ranges(mentions: list[DateMention], sentence: str, words: DateWords) -> list[DateMention]:
+    """`mentions` with each "from <date> to <date>" pair joined into one period; the first
+    date takes the second's year where it names none ("from 3 March to 30 March 2022")."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is not None and (span := _range(previous, mention, sentence, words)) is not None:
+            joined[-1] = span
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _range(first: DateMention, second: DateMention, sentence: str, words: DateWords) -> DateMention | None:
+    opener = words.range_open.search(sentence, 0, first.start)
+    if opener is None or words.range_join.fullmatch(sentence, first.end, second.start) is None:
+        return None
+    start = first.first
+    if not _YEAR.search(first.text) and _YEAR.search(second.text):
+        try:
+            start = start.replace(year=second.last.year)
+        except ValueError:  # 29 February in a year without one
+            return None
+    if start > second.last:
+        return None
+    text = sentence[opener.start() : second.end]
+    return DateMention(opener.start(), second.end, text, start, second.last, first.precision)
 
 
 def _since_war_start(sentence: str, published: date, lexicon: Lexicon) -> list[DateMention]:

@@ -146,6 +146,10 @@ class DateWords:
     since_war_start: tuple[re.Pattern[str], ...]
     # Words right after a date that close its period themselves ("since May 1 until June").
     period_end: re.Pattern[str]
+    # "from 3 March to 30 March 2022": the word before the first date (matched at the end of
+    # the text before it) and the words between the two (the whole gap).
+    range_open: re.Pattern[str]
+    range_join: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,8 @@ def _date_words(data: dict[str, Any]) -> DateWords:
         since=re.compile(rf"(?<!\w)(?:{data['since']})\s+$", re.IGNORECASE),
         since_war_start=_compile(data["since_war_start"]),
         period_end=re.compile(rf"\s*(?:{data['period_end']})", re.IGNORECASE),
+        range_open=re.compile(rf"(?<!\w)(?:{data['range_open']})\s+$", re.IGNORECASE),
+        range_join=re.compile(rf"\s*(?:{data['range_join']})\s*", re.IGNORECASE),
     )
 
 

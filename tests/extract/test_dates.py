@@ -85,9 +85,24 @@ def test_a_date_after_since_opens_a_period_that_runs_to_publication(language: st
     assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
 
 
-def test_a_period_closed_in_the_text_keeps_its_own_dates() -> None:
-    assert [m.text for m in find_dates("С 1 мая по 5 мая шли бои.", SATURDAY, load_lexicon("ru"))] == ["1 мая", "5 мая"]
+def test_a_period_closed_in_the_text_does_not_run_to_publication() -> None:
     assert resolve("The road was closed since May 1 until May 5.")[0][:3] == ("May 1", date(2022, 5, 1), date(2022, 5, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("en", "Residents were held in the basement from 3 March to 30 March 2022.",
+         ("from 3 March to 30 March 2022", date(2022, 3, 3), date(2022, 3, 30), "day")),
+        ("en", "Fighting raged between May 1 and May 5.", ("between May 1 and May 5", date(2022, 5, 1), date(2022, 5, 5), "day")),
+        ("uk", "З 3 березня по 30 березня 2022 року людей тримали у підвалі.",
+         ("З 3 березня по 30 березня 2022 року", date(2022, 3, 3), date(2022, 3, 30), "day")),
+        ("ru", "С 1 мая по 5 мая шли бои.", ("С 1 мая по 5 мая", date(2022, 5, 1), date(2022, 5, 5), "day")),
+    ],
+)
+def test_from_one_date_to_another_is_one_period_and_the_first_takes_the_seconds_year(language: str, sentence: str, expected: tuple) -> None:
+    found = find_dates(sentence, SATURDAY, load_lexicon(language))
+    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
 
 
 @pytest.mark.parametrize(
