@@ -205,6 +205,8 @@ class Lexicon:
     # Words that open a speaker's name before its body ("Голова ОВА ...", "spokesman"), each
     # matched against a whole word (`extract/lang/leading_source.py`).
     speaker_titles: tuple[re.Pattern[str], ...]
+    # Titles of an official statement ("Сводка", "Statement by"), matched at a document's start.
+    statement_titles: re.Pattern[str]
     denial: tuple[re.Pattern[str], ...]
     modality: dict[str, tuple[re.Pattern[str], ...]]
     byline: tuple[re.Pattern[str], ...]
@@ -335,6 +337,7 @@ def load_lexicon(language: str) -> Lexicon:
         source_prepositions=_compile(attribution["source_prepositions"]),
         unattributed=_compile(attribution["unattributed"]),
         speaker_titles=tuple(re.compile(p, re.IGNORECASE) for p in attribution["speaker_titles"]),
+        statement_titles=re.compile(rf"^\W*(?:{'|'.join(attribution['statement_titles'])})\b", re.IGNORECASE),
         denial=_compile(data["stance"]["denial"]),
         modality={name: _compile(patterns) for name, patterns in data["modality"].items()},
         byline=_compile(data["byline"]["patterns"], anchored=True),

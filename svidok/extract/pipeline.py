@@ -17,6 +17,7 @@ from svidok.extract.claim_types import type_sentences
 from svidok.extract.claimants import is_canonical, resolve_anaphor
 from svidok.extract.dates import find_dates
 from svidok.extract.lang import reader_for
+from svidok.extract.lang.leading_source import statement_title_source
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
@@ -73,8 +74,8 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         attribution = _inherit(_resolve(reading.attribution, named, lexicon), sentence, context)
         if attribution.claimant is not None and is_canonical(attribution.claimant):
             named.append(attribution.claimant)
-        if sentence is content[0] and _is_header(attribution, sentence, triggers):
-            frame = Attribution(attribution.claimant, attribution.cue, own_source=False)
+        if sentence is content[0]:
+            frame = _statement_frame(attribution, sentence, triggers, lexicon)
         framed = frame is not None and attribution.claimant is None and not attribution.own_source
         if framed:
             attribution = frame
@@ -221,17 +222,19 @@ def _goes_on_about_the_same_event(sentence: Sentence, attribution: Attribution, 
     )
 
 
-def _is_header(attribution: Attribution, sentence: Sentence, triggers: dict[int, list[Trigger]]) -> bool:
-    """Whether the document's first sentence only says whose statement follows ("Министерство
-    обороны Российской Федерации сообщает.", "The General Staff reports:"): a short sentence
-    with a source of its own and no event. Every later sentence naming no source is then that
-    source's, as a press release or a channel's statement is."""
-    return (
-        attribution.own_source
-        and attribution.claimant is not None
-        and not triggers.get(sentence.index)
-        and len(sentence.text.split()) <= HEADER_WORDS
-    )
+def _statement_frame(
+    attribution: Attribution, sentence: Sentence, triggers: dict[int, list[Trigger]], lexicon: Lexicon
+) -> Attribution | None:
+    """The source whose statement the whole document is, where its first sentence only says
+    whose statement follows: a short sentence with a source and no event ("Министерство
+    обороны Российской Федерации сообщает.", "The General Staff reports:"), or a statement's
+    title naming a body ("Сводка Министерства обороны о ходе операции"). Every later
+    sentence naming no source is then that source's, as a press release or a channel's is."""
+    if triggers.get(sentence.index):
+        return None
+    if attribution.own_source and attribution.claimant is not None and len(sentence.text.split()) <= HEADER_WORDS:
+        return Attribution(attribution.claimant, attribution.cue, own_source=False)
+    return statement_title_source(sentence, lexicon)
 
 
 def _inherit(attribution: Attribution, sentence: Sentence, context: _Context) -> Attribution:

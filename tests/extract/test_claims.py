@@ -211,3 +211,20 @@ def test_the_next_sentence_without_such_an_opener_is_dated_by_nothing_it_does_no
     ))
     killing = next(c for c in claims if c.type == "killing")
     assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 20), "unknown")
+
+
+def test_a_statements_title_naming_a_body_makes_the_document_that_bodys_statement() -> None:
+    text = (
+        "Сводка Министерства обороны Российской Федерации о ходе операции (по состоянию на 12 мая)\n\n"
+        "Средствами противовоздушной обороны сбиты 45 беспилотников.\n\n"
+        "Уничтожен склад боеприпасов в Харьковской области."
+    )
+    claims = extract_claims(make_document(text))
+    assert len(claims) == 2
+    assert all(c.claimant is not None and c.claimant.name == "Ministry of Defence of the Russian Federation" for c in claims)
+    assert all(c.cue is not None and c.cue.text == "Сводка" for c in claims)
+
+
+def test_a_title_that_names_no_body_frames_nothing() -> None:
+    claims = extract_claims(make_document("Update on the situation in the south\n\nShelling damaged a school in Kherson."))
+    assert [(c.type, c.claimant) for c in claims] == [("attack_on_civilians", None)]

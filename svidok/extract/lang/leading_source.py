@@ -21,14 +21,17 @@ from collections.abc import Sequence
 from svidok.extract.actors import ActorMatch, find_actors
 from svidok.extract.claimants import (
     bare_mention,
+    claimant_from_mention,
     claimant_kind,
     known_speaker,
     party_organ,
     speaker_names,
 )
 from svidok.extract.lexicon import Lexicon
+from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence
 from svidok.extract.triggers import names_an_event
+from svidok.records import Span
 
 # A letter opens the source (not a digit of a date or time, nor a quotation mark), and nothing
 # that ends or quotes a phrase stands in it; the colon is followed by a space ("12:30" is a time).
@@ -109,3 +112,18 @@ def _outside(text: str, mentions: Sequence[ActorMatch]) -> str:
     for mention in mentions:
         text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
     return text
+
+
+def statement_title_source(sentence: Sentence, lexicon: Lexicon) -> Attribution | None:
+    """The body whose statement a document's title line announces ("Сводка Министерства
+    обороны Российской Федерации о ходе ...", "Statement by the General Staff"): the first
+    known body the title names, or None where the line is no such title."""
+    title = lexicon.statement_titles.match(sentence.text)
+    if title is None or names_an_event(sentence.text, lexicon):
+        return None
+    body = next((a for a in find_actors(sentence.text) if a.entry.role != "civilians"), None)
+    if body is None:
+        return None
+    claimant = claimant_from_mention(body.text, sentence.start + body.start, lexicon)
+    cue = Span(sentence.start + title.start(), sentence.start + title.end(), title.group(0))
+    return Attribution(claimant, cue, own_source=False)
