@@ -214,3 +214,11 @@ def resolve_anaphor(claimant: Actor, earlier: Sequence[Actor], lexicon: Lexicon)
 
 def is_canonical(claimant: Actor) -> bool:
     return claimant.name in actors_by_name()
+
+
+def speaks_for_itself(cue: str, speaker: Actor, lexicon: Lexicon) -> bool:
+    """Whether `speaker`, the subject of a reporting verb, makes the claim though the sentence
+    also names a source after `cue`: "HRW said, citing survivors" is Human Rights Watch's claim
+    (it vouches for what it cites), "Reuters reported, citing officials" the officials' (a
+    news outlet relays)."""
+    return any(p.fullmatch(cue) for p in lexicon.relaying_prepositions) and speaker.kind != "media"

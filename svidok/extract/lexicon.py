@@ -201,6 +201,8 @@ class Lexicon:
     suppressors: tuple[re.Pattern[str], ...]
     reporting_verbs: frozenset[str]
     source_prepositions: tuple[re.Pattern[str], ...]
+    # The source prepositions by which a speaker names its own sources ("citing survivors").
+    relaying_prepositions: tuple[re.Pattern[str], ...]
     unattributed: tuple[re.Pattern[str], ...]
     # Words that open a speaker's name before its body ("Голова ОВА ...", "spokesman"), each
     # matched against a whole word (`extract/lang/leading_source.py`).
@@ -335,6 +337,7 @@ def load_lexicon(language: str) -> Lexicon:
         suppressors=_compile(data["suppressors"]["patterns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         source_prepositions=_compile(attribution["source_prepositions"]),
+        relaying_prepositions=_compile(attribution["relaying_prepositions"]),
         unattributed=_compile(attribution["unattributed"]),
         speaker_titles=tuple(re.compile(p, re.IGNORECASE) for p in attribution["speaker_titles"]),
         statement_titles=re.compile(rf"^\W*(?:{'|'.join(attribution['statement_titles'])})\b", re.IGNORECASE),

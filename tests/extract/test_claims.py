@@ -228,3 +228,15 @@ def test_a_statements_title_naming_a_body_makes_the_document_that_bodys_statemen
 def test_a_title_that_names_no_body_frames_nothing() -> None:
     claims = extract_claims(make_document("Update on the situation in the south\n\nShelling damaged a school in Kherson."))
     assert [(c.type, c.claimant) for c in claims] == [("attack_on_civilians", None)]
+
+
+def test_a_rights_group_citing_witnesses_makes_the_claim_and_a_news_agency_citing_officials_relays_it() -> None:
+    (group,) = extract_claims(make_document("Three men were tortured in a police station in Izium, Human Rights Watch said, citing survivors."))
+    assert group.claimant is not None and group.claimant.name == "Human Rights Watch"
+    relayed = extract_claims(make_document("Shelling damaged a school in Kherson, Reuters reported, citing regional officials."))
+    assert relayed and relayed[0].claimant is not None and relayed[0].claimant.mention == "regional officials"
+
+
+def test_a_ukrainian_rights_group_citing_witnesses_makes_the_claim() -> None:
+    (claim,) = extract_claims(make_document("Окупанти катували трьох чоловіків в Ізюмі, заявили в ZMINA, посилаючись на свідків."))
+    assert claim.claimant is not None and claim.claimant.name == "ZMINA Human Rights Centre (ZMINA)"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from svidok.extract.claimants import claimant_from_mention, names_a_speaker
+from svidok.extract.claimants import claimant_from_mention, names_a_speaker, speaks_for_itself
 from svidok.extract.lang.en_parse import lemma_of, tokenize, verb_forms
 from svidok.extract.lang.leading_source import leading_source
 from svidok.extract.lexicon import Lexicon, first_match
@@ -70,8 +70,10 @@ def attribute(parsed: Doc, offset: int, lexicon: Lexicon, *, opens_line: bool = 
     # `Doc.text` joins every token anew on each access: read it once per sentence.
     text = parsed.text
     hedge = first_match(lexicon.unattributed, text)
+    cited = _source_preposition(parsed, text, lexicon)
     found = (
-        _source_preposition(parsed, text, lexicon)
+        (_cited_by_its_speaker(parsed, cited, offset, lexicon) if cited else None)
+        or cited
         or _headline_frame(parsed, text, lexicon, opens_line=opens_line)
         or _headline_source(parsed, text, lexicon)
         or _reporting_verb(parsed, lexicon)
@@ -112,6 +114,18 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
 @lru_cache(maxsize=8)
 def _verb_form_anywhere(lemmas: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(form) for form in sorted(verb_forms(lemmas))))
+
+
+def _cited_by_its_speaker(
+    parsed: Doc, cited: tuple[TokenSpan, TokenSpan], offset: int, lexicon: Lexicon
+) -> tuple[TokenSpan, TokenSpan] | None:
+    """The reporting verb's named subject where it cites its own sources (`cited`: "the group
+    said, citing survivors"; see `speaks_for_itself`), else None."""
+    speaking = _reporting_verb(parsed, lexicon)
+    if speaking is None or speaking[0] is None:
+        return None
+    speaker = claimant_from_mention(speaking[0].text, offset + speaking[0].start_char, lexicon)
+    return speaking if speaks_for_itself(cited[1].text, speaker, lexicon) else None
 
 
 def _source_preposition(parsed: Doc, text: str, lexicon: Lexicon) -> tuple[TokenSpan, TokenSpan] | None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from svidok.extract.claimants import claimant_from_mention
+from svidok.extract.claimants import claimant_from_mention, speaks_for_itself
 from svidok.extract.dates import date_spans
 from svidok.extract.lang.leading_source import leading_source, opens_a_line
 from svidok.extract.lexicon import Lexicon, PatternCues, first_match
@@ -112,9 +112,11 @@ def read_sentence(sentence: Sentence, lexicon: Lexicon, cues: PatternCues, *, op
     hedge = first_match(lexicon.unattributed, text)
     # A headline's leading source frames all that follows it: "Генштаб: за даними розвідки, ..."
     # is the General Staff's statement, whatever the sentence cites.
+    cited = _source_cue(text, lexicon, cues, dates)
     found = (
         (_leading_source(text, lexicon) if opens_line else None)
-        or _source_cue(text, lexicon, cues, dates)
+        or (_cited_by_its_speaker(sentence, cited, lexicon, cues, dates) if cited else None)
+        or cited
         or _reporting_verb(text, cues, dates)
         or _headline_source(text, cues)
     )
@@ -143,6 +145,19 @@ def _source_cue(text: str, lexicon: Lexicon, cues: PatternCues, dates: list[tupl
         if source is not None:
             return _Found(match.span(), source)
     return None
+
+
+def _cited_by_its_speaker(
+    sentence: Sentence, cited: _Found, lexicon: Lexicon, cues: PatternCues, dates: list[tuple[int, int]]
+) -> _Found | None:
+    """The reporting verb's named speaker where it cites its own sources (`cited`: "Правозахисники
+    заявили, посилаючись на свідків"; see `speaks_for_itself`), else None."""
+    speaking = _reporting_verb(sentence.text, cues, dates)
+    if speaking is None or speaking.source is None:
+        return None
+    start, end = speaking.source
+    speaker = claimant_from_mention(sentence.text[start:end], sentence.start + start, lexicon)
+    return speaking if speaks_for_itself(sentence.text[slice(*cited.cue)], speaker, lexicon) else None
 
 
 def _reporting_verb(text: str, cues: PatternCues, dates: list[tuple[int, int]]) -> _Found | None:
