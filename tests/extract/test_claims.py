@@ -8,6 +8,7 @@ from extract_documents import make_document
 from svidok.extract import extract, extract_claims
 from svidok.extract.language import detect_language
 from svidok.extract.segment import split_sentences
+from svidok.records import Claim
 
 
 def types_of(text: str) -> list[str]:
@@ -194,22 +195,19 @@ def test_an_article_whose_first_sentence_reports_an_event_frames_nothing() -> No
     assert [(c.type, c.claimant is None) for c in claims] == [("detention", False), ("attack_on_civilians", True)]
 
 
+def killing_after_a_strike_on_borova(next_sentence: str) -> Claim:
+    claims = extract_claims(make_document(f"On 12 May a glide bomb hit a house in Borova. {next_sentence}", published=date(2022, 5, 20)))
+    return next(c for c in claims if c.type == "killing")
+
+
 def test_a_sentence_that_refers_back_to_the_event_before_it_takes_that_events_date_and_place() -> None:
-    claims = extract_claims(make_document(
-        "On 12 May a glide bomb hit a house in Borova. Then an elderly woman was killed.",
-        published=date(2022, 5, 20),
-    ))
-    killing = next(c for c in claims if c.type == "killing")
+    killing = killing_after_a_strike_on_borova("Then an elderly woman was killed.")
     assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 12), "day")
     assert [p.name for p in killing.places] == ["Borova"]
 
 
 def test_the_next_sentence_without_such_an_opener_is_dated_by_nothing_it_does_not_say() -> None:
-    claims = extract_claims(make_document(
-        "On 12 May a glide bomb hit a house in Borova. An elderly woman was killed in Izium.",
-        published=date(2022, 5, 20),
-    ))
-    killing = next(c for c in claims if c.type == "killing")
+    killing = killing_after_a_strike_on_borova("An elderly woman was killed in Izium.")
     assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 20), "unknown")
 
 
