@@ -40,7 +40,8 @@ def military_target_only(text: str, targets: StrikeTargets) -> bool:
     """True where `text` names a military target (not only as the attacker) and no civilian
     person or object; a civilian word inside a military name ("military infrastructure",
     "pontoon bridge") is part of that name."""
-    military = [s for s in _spans(targets.military, text) if not _inside(s, _spans(targets.attackers, text))]
+    attackers = _spans(targets.attackers, text)
+    military = [s for s in _spans(targets.military, text) if not _inside(s, attackers)]
     if not military:
         return False
     return not any(not _overlaps(s, military) for s in _spans(targets.civilian, text))
