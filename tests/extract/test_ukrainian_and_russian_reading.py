@@ -95,6 +95,7 @@ def attribution(text: str, language: str):
         ("ru", "По данным Минобороны России, уничтожены три танка.", "Ministry of Defence of the Russian Federation", "По данным"),
         ("ru", "Как заявили в ГУР, оккупанты вывозят детей в Россию.", "Defence Intelligence of Ukraine (GUR)", "заявили"),
         ("ru", "Песков заявил, что удары по гражданским объектам не наносились.", "Kremlin", "заявил"),
+        ("ru", "Вечером ВСУ обстреляли Белгород, сообщил губернатор Вячеслав Гладков.", "Russian regional governors", "сообщил"),
         ("ru", "«Это фейк», — сказала официальный представитель МИД России Мария Захарова.", "Ministry of Foreign Affairs of the Russian Federation", "сказала"),
     ],
 )
