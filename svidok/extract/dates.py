@@ -41,7 +41,7 @@ def find_dates(sentence: str, published: date | None, lexicon: Lexicon) -> list[
     for finder in (_war_days, _numeric_dates, _day_months, _month_years):
         found.extend(finder(sentence, published, lexicon))
     if published is not None:
-        for relative in (_relative_days, _weekdays, _relative_periods):
+        for relative in (_relative_days, _weekdays, _relative_periods, _months_alone):
             found.extend(relative(sentence, published, lexicon.date_words))
         found.extend(_since_war_start(sentence, published, lexicon))
     kept: list[DateMention] = []
@@ -180,6 +180,20 @@ def _month_years(sentence: str, published: date | None, lexicon: Lexicon) -> lis
         year = int(m.group("y"))
         first = date(year, number, 1)
         mentions.append(_day(m, first, "month", first.replace(day=calendar.monthrange(year, number)[1])))
+    return mentions
+
+
+def _months_alone(sentence: str, published: date, words: DateWords) -> list[DateMention]:
+    """"in July": the latest July up to the publication day, as a month."""
+    mentions = []
+    for m in words.month_alone.finditer(sentence):
+        number = _month_number(m.group("m"), words)
+        if number is None or (words.months_capitalised and not m.group("m")[0].isupper()):
+            continue
+        year = published.year if number <= published.month else published.year - 1
+        first = date(year, number, 1)
+        last = min(published, first.replace(day=calendar.monthrange(year, number)[1]))
+        mentions.append(DateMention(m.start("m"), m.end("m"), m.group("m"), first, last, "month"))
     return mentions
 
 

@@ -137,6 +137,8 @@ class DateWords:
     day_month: re.Pattern[str]
     # Groups m (month name), y (year).
     month_year: re.Pattern[str]
+    # Group m: a month named without a day or a year ("in July"), after a preposition.
+    month_alone: re.Pattern[str]
     # English month names are capitalised ("may" is a verb); Ukrainian and Russian ones are not.
     months_capitalised: bool
     # The word before a date that opens a period running to publication ("since", "з", "с"),
@@ -267,6 +269,7 @@ def _date_words(data: dict[str, Any]) -> DateWords:
         months=tuple(re.compile(rf"(?:{m})\.?", re.IGNORECASE) for m in months),
         day_month=with_months(data["day_month"]),
         month_year=with_months(data["month_year"]),
+        month_alone=with_months(data["month_alone"]),
         months_capitalised=data["months_capitalised"],
         since=re.compile(rf"(?<!\w)(?:{data['since']})\s+$", re.IGNORECASE),
         since_war_start=_compile(data["since_war_start"]),

@@ -117,3 +117,21 @@ def test_from_one_date_to_another_is_one_period_and_the_first_takes_the_seconds_
 def test_last_year_and_this_year_are_calendar_years(language: str, sentence: str, expected: tuple) -> None:
     found = find_dates(sentence, SATURDAY, load_lexicon(language))
     assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("en", "At least 40 civilians were killed in April, the mission said.", ("April", date(2022, 4, 1), date(2022, 4, 30), "month")),
+        ("en", "The town was occupied in June.", ("June", date(2021, 6, 1), date(2021, 6, 30), "month")),
+        ("uk", "У квітні окупанти вивезли сорок дітей.", ("квітні", date(2022, 4, 1), date(2022, 4, 30), "month")),
+        ("ru", "В апреле погибли сорок мирных жителей.", ("апреле", date(2022, 4, 1), date(2022, 4, 30), "month")),
+    ],
+)
+def test_a_month_named_alone_is_the_latest_such_month_up_to_publication(language: str, sentence: str, expected: tuple) -> None:
+    found = find_dates(sentence, SATURDAY, load_lexicon(language))
+    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert resolve("Residents may leave in the morning.") == []
