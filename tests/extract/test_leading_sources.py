@@ -172,3 +172,15 @@ def test_a_speaker_known_only_by_kind_before_the_colon_is_an_unresolved_claimant
 def test_what_happened_after_a_label_and_a_colon_is_no_trailing_source() -> None:
     # "explosions in Kyiv" names a city the kinds list knows, but it is the event, not a speaker.
     assert all(claim.claimant is None for claim in claims_of("Breaking: explosions in Kyiv", "en"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        ("uk", "⚡️ГУР: росіяни готують нову хвилю мобілізації на окупованих територіях", "ГУР"),
+        ("uk", "🔴 Генштаб ЗСУ: ворог втратив за добу 540 військових", "Генштаб ЗСУ"),
+        ("en", "• HRW: Russian forces used cluster munitions in Kharkiv", "HRW"),
+    ],
+)
+def test_a_post_may_open_with_emoji_or_a_bullet_before_its_source(language: str, text: str, mention: str) -> None:
+    assert source_before_colon(text, language) == mention

@@ -35,7 +35,10 @@ from svidok.records import Span
 
 # A letter opens the source (not a digit of a date or time, nor a quotation mark), and nothing
 # that ends or quotes a phrase stands in it; the colon is followed by a space ("12:30" is a time).
-_LEADING_SOURCE = re.compile(r"^(?P<source>[^\W\d_][^:;,!?\"“”„«»()\[\]—–]*?)\s*(?P<cue>:)\s+(?=\S)")
+_LEADING_SOURCE = re.compile(
+    # A post may open with emoji or a bullet ("⚡️ГУР: ..."): symbols, not quotes or brackets.
+    r"^(?:[^\w\s\"“”„«»'‘’()\[\]]\s*)*(?P<source>[^\W\d_][^:;,!?\"“”„«»()\[\]—–]*?)\s*(?P<cue>:)\s+(?=\S)"
+)
 _LONGEST_LEADING_SOURCE = 6  # words; a longer run before a colon is a clause, not a name
 # A speaker named only by kind is a word or two ("Police", "Local residents"), not a phrase.
 _LONGEST_KIND_MENTION = 3
