@@ -10,8 +10,8 @@ from svidok.extract.lexicon import load_lexicon
 SATURDAY = date(2022, 5, 7)
 
 
-def resolve(sentence: str, published: date | None = SATURDAY) -> list[tuple[str, date, date, str]]:
-    return [(m.text, m.first, m.last, m.precision) for m in find_dates(sentence, published, load_lexicon("en"))]
+def resolve(sentence: str, published: date | None = SATURDAY, language: str = "en") -> list[tuple[str, date, date, str]]:
+    return [(m.text, m.first, m.last, m.precision) for m in find_dates(sentence, published, load_lexicon(language))]
 
 
 @pytest.mark.parametrize(
@@ -81,8 +81,7 @@ def test_last_week_alone_is_still_the_calendar_week_before() -> None:
     ],
 )
 def test_a_date_after_since_opens_a_period_that_runs_to_publication(language: str, sentence: str, expected: tuple) -> None:
-    found = find_dates(sentence, SATURDAY, load_lexicon(language))
-    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+    assert resolve(sentence, language=language) == [expected]
 
 
 def test_a_period_closed_in_the_text_does_not_run_to_publication() -> None:
@@ -101,8 +100,7 @@ def test_a_period_closed_in_the_text_does_not_run_to_publication() -> None:
     ],
 )
 def test_from_one_date_to_another_is_one_period_and_the_first_takes_the_seconds_year(language: str, sentence: str, expected: tuple) -> None:
-    found = find_dates(sentence, SATURDAY, load_lexicon(language))
-    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+    assert resolve(sentence, language=language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -115,8 +113,7 @@ def test_from_one_date_to_another_is_one_period_and_the_first_takes_the_seconds_
     ],
 )
 def test_last_year_and_this_year_are_calendar_years(language: str, sentence: str, expected: tuple) -> None:
-    found = find_dates(sentence, SATURDAY, load_lexicon(language))
-    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+    assert resolve(sentence, language=language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -129,8 +126,7 @@ def test_last_year_and_this_year_are_calendar_years(language: str, sentence: str
     ],
 )
 def test_a_month_named_alone_is_the_latest_such_month_up_to_publication(language: str, sentence: str, expected: tuple) -> None:
-    found = find_dates(sentence, SATURDAY, load_lexicon(language))
-    assert [(m.text, m.first, m.last, m.precision) for m in found] == [expected]
+    assert resolve(sentence, language=language) == [expected]
 
 
 def test_may_the_verb_is_no_month() -> None:
