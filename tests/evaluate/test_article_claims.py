@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from svidok.cli.eval import command
-from svidok.evaluate.article_claims import match_claims, score_article_claims
+from svidok.evaluate.article_claims import claimant_hit, match_claims, score_article_claims
 from svidok.evaluate.datasets import GoldClaim, UnknownDatasetError, detect_format, gold_claim
 from svidok.evaluate.scoring import ExtractedRecord
 from claims_for_scoring import EMPTY_GOLD
@@ -99,6 +99,13 @@ def test_a_date_svidok_did_not_read_from_the_text_agrees_with_a_null_gold_date_o
     assert dated is not None and dated.fields[1].hits == 0
 
 
+def test_a_speaker_the_actor_file_lacks_matches_a_claimant_of_the_same_surname_only():
+    mayor = gold("Shelling killed two people", claimant="Ihor Terekhov")
+    assert claimant_hit(mayor, predicted(0, 8, claimant={"name": "Mayor Ihor Terekhov"}))
+    assert not claimant_hit(mayor, predicted(0, 8, claimant={"name": "Ukrainian regional military administration"}))
+    assert not claimant_hit(mayor, predicted(0, 8))
+
+
 def test_gold_evidence_missing_from_the_text_is_refused():
     with pytest.raises(UnknownDatasetError, match="not in the text"):
         gold("Shelling killed three people")
@@ -111,9 +118,9 @@ def test_article_rows_are_recognised_by_their_gold_claims():
     assert gold("Moscow denied it").start == TEXT.index("Moscow") and gold("Moscow").date_start is None
 
 
-@pytest.mark.parametrize("language", ["en", "uk", "ru"])
-def test_eval_scores_every_claim_of_the_article_fixtures(language):
-    path = FIXTURES / f"articles.{language}.jsonl"
+@pytest.mark.parametrize("name", ["articles.en", "articles.uk", "articles.ru", "articles.dev.en", "articles.dev.uk", "articles.dev.ru"])
+def test_eval_scores_every_claim_of_the_article_fixtures(name):
+    path = FIXTURES / f"{name}.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     result = CliRunner().invoke(command, [str(path), "--json"])
     assert result.exit_code == 0, result.output
