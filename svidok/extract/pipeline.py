@@ -17,7 +17,7 @@ from svidok.extract.claim_types import type_sentences
 from svidok.extract.claimants import is_canonical, resolve_anaphor
 from svidok.extract.dates import find_dates
 from svidok.extract.lang import reader_for
-from svidok.extract.lang.leading_source import statement_title_source
+from svidok.extract.lang.leading_source import publisher_header_source, statement_title_source
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
@@ -81,7 +81,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             attribution = frame
         # A statement's sentences are separate events: only a speaker carried from the sentence
         # before continues that sentence's claims.
-        continues = not framed and _same_speaker(attribution.claimant, context.claimant)
+        continues = not framed and context.explicit and _same_speaker(attribution.claimant, context.claimant)
         speaker = attribution.claimant.span if attribution.claimant else None
         sentence_places = places_in_sentence(sentence, places, speaker)
         follows = _goes_on_about_the_same_event(sentence, attribution, context, lexicon)
@@ -228,13 +228,15 @@ def _statement_frame(
     """The source whose statement the whole document is, where its first sentence only says
     whose statement follows: a short sentence with a source and no event ("Министерство
     обороны Российской Федерации сообщает.", "The General Staff reports:"), or a statement's
-    title naming a body ("Сводка Министерства обороны о ходе операции"). Every later
+    title naming a body ("Сводка Министерства обороны о ходе операции"), or a header line
+    naming the body that publishes the document ("Генеральний штаб ЗСУ | Оперативна
+    інформація"). Every later
     sentence naming no source is then that source's, as a press release or a channel's is."""
     if triggers.get(sentence.index):
         return None
     if attribution.own_source and attribution.claimant is not None and len(sentence.text.split()) <= HEADER_WORDS:
         return Attribution(attribution.claimant, attribution.cue, own_source=False)
-    return statement_title_source(sentence, lexicon)
+    return statement_title_source(sentence, lexicon) or publisher_header_source(sentence, lexicon)
 
 
 def _inherit(attribution: Attribution, sentence: Sentence, context: _Context) -> Attribution:

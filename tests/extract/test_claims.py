@@ -223,6 +223,28 @@ def test_a_statements_title_naming_a_body_makes_the_document_that_bodys_statemen
     assert all(c.cue is not None and c.cue.text == "Сводка" for c in claims)
 
 
+def test_a_header_line_naming_the_publishing_body_makes_the_document_that_bodys_statement() -> None:
+    text = (
+        "Генеральний штаб ЗСУ | Оперативна інформація станом на 06:00\n\n"
+        "Упродовж минулої доби відбулося 40 бойових зіткнень.\n\n"
+        "Окупанти обстріляли Херсон, пошкоджено школу."
+    )
+    claims = extract_claims(make_document(text, published=date(2023, 10, 12)))
+    assert [c.type for c in claims] == ["armed_clash", "attack_on_civilians"]
+    assert all(c.claimant is not None and c.claimant.name == "General Staff of the Armed Forces of Ukraine" for c in claims)
+    assert all(c.cue is not None and c.cue.text.strip() == "Генеральний штаб ЗСУ" for c in claims)
+
+
+def test_a_news_outlets_header_line_frames_nothing() -> None:
+    text = "Ukrinform | News | 12 October 2023\n\nShelling damaged a school in Kherson."
+    assert [(c.type, c.claimant) for c in extract_claims(make_document(text))] == [("attack_on_civilians", None)]
+
+
+def test_a_header_naming_a_body_among_other_words_frames_nothing() -> None:
+    text = "Questions the Ministry of Defence of Ukraine has not answered this week\n\nShelling damaged a school in Kherson."
+    assert [(c.type, c.claimant) for c in extract_claims(make_document(text))] == [("attack_on_civilians", None)]
+
+
 def test_a_title_that_names_no_body_frames_nothing() -> None:
     claims = extract_claims(make_document("Update on the situation in the south\n\nShelling damaged a school in Kherson."))
     assert [(c.type, c.claimant) for c in claims] == [("attack_on_civilians", None)]

@@ -31,6 +31,7 @@ from svidok.extract.lexicon import Lexicon
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence
 from svidok.extract.triggers import names_an_event
+from svidok.knowledge import body_chain
 from svidok.records import Span
 
 # A letter opens the source (not a digit of a date or time, nor a quotation mark), and nothing
@@ -42,6 +43,11 @@ _LEADING_SOURCE = re.compile(
 _LONGEST_LEADING_SOURCE = 6  # words; a longer run before a colon is a clause, not a name
 # A speaker named only by kind is a word or two ("Police", "Local residents"), not a phrase.
 _LONGEST_KIND_MENTION = 3
+# A header line's fields: "Генеральний штаб ЗСУ | Оперативна інформація ...", "Center for Civil Liberties | Report summary".
+_HEADER_FIELD = re.compile(r"[^|•·]+")
+_LONGEST_HEADER = 12  # words; a longer first line is a sentence, not a header
+# Words a publisher's field may hold beside the body's name: "of Ukraine", "в Украине", "Херсонской области".
+_PUBLISHER_EXTRA_WORDS = 3
 # The end of a sentence the sentencizer split after: a sentence ending otherwise was cut at a ";".
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 
@@ -130,3 +136,32 @@ def statement_title_source(sentence: Sentence, lexicon: Lexicon) -> Attribution 
     claimant = claimant_from_mention(body.text, sentence.start + body.start, lexicon)
     cue = Span(sentence.start + title.start(), sentence.start + title.end(), title.group(0))
     return Attribution(claimant, cue, own_source=False)
+
+
+def publisher_header_source(sentence: Sentence, lexicon: Lexicon) -> Attribution | None:
+    """The body a document's header line names as its publisher ("Ministry of Defence of the
+    Russian Federation", "Генеральний штаб ЗСУ | Оперативна інформація ...", "Медійна ініціатива
+    за права людини (МІПЛ) | Звіт"): a short first line with a field that is that body's name
+    and little else. A news outlet is no such publisher: it relays others' claims."""
+    if len(sentence.text.split()) > _LONGEST_HEADER or names_an_event(sentence.text, lexicon):
+        return None
+    for field in _HEADER_FIELD.finditer(sentence.text):
+        body = _publisher(field.group(0))
+        if body is not None:
+            claimant = claimant_from_mention(body.text, sentence.start + field.start() + body.start, lexicon)
+            cue = Span(sentence.start + field.start(), sentence.start + field.end(), field.group(0))
+            return Attribution(claimant, cue, own_source=False)
+    return None
+
+
+def _publisher(field: str) -> ActorMatch | None:
+    """The body a header field names and nothing much else; the most specific where it names a
+    body and the one above it ("UN Human Rights Monitoring Mission")."""
+    bodies = [a for a in find_actors(field) if a.entry.role != "civilians"]
+    if not bodies or any(a.entry.kind == "media" for a in bodies):
+        return None
+    most_specific = max(bodies, key=lambda a: len(body_chain(a.entry.name)))
+    if any(a.entry.name not in body_chain(most_specific.entry.name) for a in bodies):
+        return None
+    extra = re.findall(r"\w+", _outside(field, bodies))
+    return most_specific if len(extra) <= _PUBLISHER_EXTRA_WORDS else None
