@@ -33,7 +33,7 @@ from svidok.extract.lexicon import Lexicon
 from svidok.extract.numbers import find_counts
 from svidok.extract.segment import Sentence
 from svidok.extract.sentence_vectors import SHORT_REPORT_SENTENCES
-from svidok.extract.targets import retarget_strikes
+from svidok.extract.targets import retarget_strikes, without_strike_toll
 from svidok.extract.triggers import Trigger, find_triggers
 
 # A sentence with no trigger becomes a claim when the model's best event type reaches this:
@@ -52,6 +52,8 @@ STATES_DEATHS = frozenset({"killing", "military_losses", "attack_on_civilians", 
 # How a sentence ends where the sentencizer ended it: a break without one of these, inside a
 # single line, is a headline join (";").
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*$")
+# A question asks, it alleges nothing: an interviewer's "How were you detained?", a headline's "Who shelled the school?".
+_QUESTION = re.compile(r"\?['\"’”»)\]]*\s*$")
 
 
 def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int, list[Trigger]]:
@@ -66,6 +68,10 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
     typed: dict[int, list[Trigger]] = {}
     previous: Sentence | None = None
     for sentence, p in zip(sentences, probabilities):
+        if _QUESTION.search(sentence.text):
+            typed[sentence.index] = []
+            previous = sentence
+            continue
         kept = [replace(t, probability=p.get(t.type, 0.0)) for t in rules[sentence.index]] if p else rules[sentence.index]
         alone_bar = MODEL_ALONE_IN_SHORT_TEXT if sentence.index in short else MODEL_ALONE_IN_ARTICLE
         model_type = model_only_type(sentence.text, kept, p, alone_bar, lexicon) if p else None
@@ -82,7 +88,9 @@ def type_sentences(sentences: Sequence[Sentence], lexicon: Lexicon) -> dict[int,
         typed[sentence.index] = kept if continues else with_death_toll(sentence.text, kept, lexicon, p)
         if not typed[sentence.index] and p and short_report and sentence.index in short:
             typed[sentence.index] = _world_event_trigger(sentence, p, lexicon)
-        typed[sentence.index] = retarget_strikes(sentence.text, typed[sentence.index], p, lexicon.targets)
+        typed[sentence.index] = without_strike_toll(
+            retarget_strikes(sentence.text, typed[sentence.index], p, lexicon.targets), lexicon.targets
+        )
         previous = sentence
     return typed
 
@@ -134,7 +142,8 @@ def with_death_toll(text: str, kept: list[Trigger], lexicon: Lexicon, p: dict[st
     if any(t.type in STATES_DEATHS for t in kept):
         return kept
     toll = next((c for c in find_counts(text, lexicon) if c.field == "fatalities"), None)
-    if toll is None:
+    if toll is None or toll.value == 0:
+        # "Nobody was killed" states a toll of none: no killing.
         return kept
     code = "military_losses" if toll.military else "killing"
     end = toll.phrase_start + len(toll.text)

@@ -24,6 +24,12 @@ from svidok.records import DatePrecision
 _NUMERIC_DATE = re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b|\b(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b")
 
 
+# A wire story's dateline, "KYIV, Oct 18 - ", "DNIPRO, Ukraine, April 20 - ", "MOSCOW, November 23.
+# /TASS/.", "Запоріжжя, 27 квітня. Укрінформ": a place, a comma, then the date the report was filed.
+_BEFORE_DATELINE_DATE = re.compile(r"^\W*[^\W\d][\w'’. -]{1,40}?,(?:\s*[^\W\d][\w'’ -]{1,30},)?\s*$")
+_AFTER_DATELINE_DATE = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?\s*(?:[-–—]|\.|/|\()")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  # offsets within the sentence
@@ -50,6 +56,13 @@ def find_dates(sentence: str, published: date | None, lexicon: Lexicon) -> list[
             kept.append(mention)
     kept = _ranges(kept, sentence, lexicon.date_words)
     return kept if published is None else [_since(m, sentence, published, lexicon.date_words) for m in kept]
+
+
+def in_dateline(mention: DateMention, sentence: str) -> bool:
+    """Whether `mention` is a dateline's date: it dates the report, not the event it reports."""
+    return bool(
+        _BEFORE_DATELINE_DATE.match(sentence[: mention.start]) and _AFTER_DATELINE_DATE.match(sentence[mention.end :])
+    )
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

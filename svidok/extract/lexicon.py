@@ -193,6 +193,8 @@ class StrikeTargets:
     attackers: tuple[re.Pattern[str], ...]
     # Civilian persons and objects ("residents", "apartment block", "power station").
     civilian: tuple[re.Pattern[str], ...]
+    # Words of a deliberate killing ("executed", "розстріляли"), not of a strike's toll ("killing five").
+    deliberate_killing: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ killed", "загинули щонайменше 12 людей", "погибли 
 calibres (122mm), dates, ranks and unit numbers out. The patterns are lexicon data, one
 set per language. Vague amounts ("dozens", "десятки", "сотни") are not turned into
 numbers: the field stays null. A pattern may instead name one person in the singular
-(group `single`: "Ukrainian soldier killed"), which states a count of one.
+(group `single`: "Ukrainian soldier killed"), which states a count of one, or say that nobody
+was hurt (group `none`: "no one was injured", "ніхто не загинув"), which states a count of zero.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def find_counts(sentence: str, lexicon: Lexicon) -> list[CountMention]:
             found = ((m, _stated_count(m, lexicon)) for m in pattern.finditer(sentence))
             match, value = next(((m, v) for m, v in found if v is not None), (None, None))
             if match is not None and value is not None:
-                group = "num" if match.groupdict().get("num") is not None else "single"
+                group = next(name for name in ("num", "single", "none") if match.groupdict().get(name) is not None)
                 military = match.groupdict().get("military") is not None
                 counts.append(
                     CountMention(field, value, match.start(group), match.end(group), match.group(0), match.start(), military)
@@ -54,6 +55,8 @@ def _stated_count(match: re.Match[str], lexicon: Lexicon) -> int | None:
     groups = match.groupdict()
     if groups.get("num") is not None:
         return number_value(groups["num"], lexicon)
+    if groups.get("none"):
+        return 0
     # No number, one person in the singular: "Ukrainian officer killed".
     return 1 if groups.get("single") else None
 

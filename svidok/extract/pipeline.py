@@ -15,7 +15,7 @@ from svidok.extract.acled_coding import code_short_report
 from svidok.extract.claim_builder import ClaimInputs, build_claim
 from svidok.extract.claim_types import type_sentences
 from svidok.extract.claimants import is_canonical, resolve_anaphor
-from svidok.extract.dates import find_dates
+from svidok.extract.dates import find_dates, in_dateline
 from svidok.extract.lang import reader_for
 from svidok.extract.lang.leading_source import publisher_header_source, statement_title_source
 from svidok.extract.lexicon import Lexicon
@@ -47,6 +47,8 @@ class _Context:
     claimed_on: tuple[date, Span] | None = None
     # Whether the sentence named its claimant itself; only such a claimant carries over.
     explicit: bool = False
+    # Whether its claimant came from the statement's frame, whose sentences are separate events.
+    framed: bool = False
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -81,7 +83,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             attribution = frame
         # A statement's sentences are separate events: only a speaker carried from the sentence
         # before continues that sentence's claims.
-        continues = not framed and context.explicit and _same_speaker(attribution.claimant, context.claimant)
+        continues = not framed and not context.framed and _same_speaker(attribution.claimant, context.claimant)
         speaker = attribution.claimant.span if attribution.claimant else None
         sentence_places = places_in_sentence(sentence, places, speaker)
         follows = _goes_on_about_the_same_event(sentence, attribution, context, lexicon)
@@ -100,7 +102,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             reading=reading,
             attribution=attribution,
             places=sentence_places,
-            event_dates=[d for d in dates if d not in claim_dates],
+            event_dates=[d for d in dates if d not in claim_dates and not in_dateline(d, sentence.text)],
             claimed_on=claimed_on,
             inherited_date=context.date if continues or follows else None,
             inherited=continues,
@@ -134,6 +136,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
                 date=next((c.date for c in sentence_claims if c.date and c.date.mention), None),
                 claimed_on=claimed_on,
                 explicit=attribution.own_source and attribution.claimant is not None,
+                framed=framed,
                 claims=sentence_claims + (context.claims if continues else []),
             )
     _resolve_cataphora(claims, named, lexicon)

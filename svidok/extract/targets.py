@@ -9,6 +9,12 @@ person or object, its strike is that force's loss (`military_losses`, which ACLE
 means as the strike was: a drone, shelling, a mine). A civilian word anywhere keeps the attack
 on civilians: "tank and community gym destroyed" is harm to a civilian object whatever else
 was hit.
+
+The dead of a strike are its toll, counted in the strike's `fatalities`: "a missile hit the
+dormitory, killing five" is one attack on civilians, not also a `killing`, which the taxonomy
+keeps for killings of people in a force's power (executions, murders, mass graves) and whose
+legal references (wilful killing) are not an attack's. A sentence naming such a killing beside
+a strike keeps both.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ from svidok.extract.triggers import Trigger
 
 STRIKE_TYPE = "attack_on_civilians"
 MILITARY_TARGET_TYPE = "military_losses"
+KILLING_TYPE = "killing"
 
 Span = tuple[int, int]
 
@@ -58,3 +65,14 @@ def retarget_strikes(text: str, typed: list[Trigger], p: dict[str, float], targe
     strike = next(t for t in typed if t.type == STRIKE_TYPE)
     retyped = replace(strike, type=MILITARY_TARGET_TYPE, probability=p.get(MILITARY_TARGET_TYPE) if p else None)
     return sorted([*kept, retyped], key=lambda t: t.start)
+
+
+def without_strike_toll(typed: list[Trigger], targets: StrikeTargets) -> list[Trigger]:
+    """`typed` without a killing that is only the toll of the strike the sentence reports
+    (see the module): its trigger names no deliberate killing."""
+    if not any(t.type == STRIKE_TYPE for t in typed):
+        return typed
+    return [
+        t for t in typed
+        if t.type != KILLING_TYPE or any(p.search(t.text) for p in targets.deliberate_killing)
+    ]

@@ -24,12 +24,11 @@ def types_of(sentences: list[Sentence], index: int = 0) -> list[str]:
     return [trigger.type for trigger in type_sentences(sentences, load_lexicon("en"))[index]]
 
 
-def test_caption_about_the_dead_after_a_strike_reports_a_killing_beside_the_strike() -> None:
-    # Only the strike has a pattern ("strike on apartment"); the model adds what the caption is about.
+def test_caption_about_the_dead_after_a_strike_reports_the_strike_whose_toll_they_are() -> None:
+    # Only the strike has a pattern ("strike on apartment"); the model leans to a killing, which
+    # beside a strike is its toll (extract/targets.py), not a claim of its own.
     typed = type_sentences(one_line_report("Casualties after a rocket strike on an apartment block in Sumy"), load_lexicon("en"))[0]
-    assert {t.type for t in typed} == {"attack_on_civilians", "killing"}
-    added = next(t for t in typed if t.type == "killing")
-    assert added.by_model and added.probability is not None and added.probability >= 0.6
+    assert [t.type for t in typed] == ["attack_on_civilians"]
 
 
 def test_model_adds_nothing_beside_a_pattern_of_the_type_it_prefers() -> None:

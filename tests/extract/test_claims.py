@@ -260,3 +260,14 @@ def test_a_rights_group_citing_witnesses_makes_the_claim_and_a_news_agency_citin
 def test_a_ukrainian_rights_group_citing_witnesses_makes_the_claim() -> None:
     (claim,) = extract_claims(make_document("Окупанти катували трьох чоловіків в Ізюмі, заявили в ZMINA, посилаючись на свідків."))
     assert claim.claimant is not None and claim.claimant.name == "ZMINA Human Rights Centre (ZMINA)"
+
+
+def test_a_question_alleges_nothing() -> None:
+    text = "How were you detained?\n\nThey detained me at a checkpoint in Vasylivka."
+    claims = extract_claims(make_document(text))
+    assert [(c.type, c.evidence[0].text) for c in claims] == [("detention", "They detained me at a checkpoint in Vasylivka.")]
+
+
+def test_a_wire_credit_in_brackets_is_a_byline() -> None:
+    text = "Shelling damaged a school in Kherson.\n\n(Reporting by Iryna Sholom in Dnipro; editing by Mark Ellis)"
+    assert [c.type for c in extract_claims(make_document(text))] == ["attack_on_civilians"]

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from svidok.extract.dates import find_dates
+from svidok.extract.dates import find_dates, in_dateline
 from svidok.extract.lexicon import load_lexicon
 
 SATURDAY = date(2022, 5, 7)
@@ -131,3 +131,21 @@ def test_a_month_named_alone_is_the_latest_such_month_up_to_publication(language
 
 def test_may_the_verb_is_no_month() -> None:
     assert resolve("Residents may leave in the morning.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dateline"),
+    [
+        ("DNIPRO, Ukraine, April 20 - A missile struck a dormitory on Friday.", "April 20"),
+        ("KYIV, Oct 18 (Reuters) - Shelling killed two civilians.", "Oct 18"),
+        ("MOSCOW, November 23. /TASS/. Air defences shot down two drones.", "November 23"),
+    ],
+)
+def test_a_datelines_date_dates_the_report_not_the_event(sentence: str, dateline: str) -> None:
+    mentions = find_dates(sentence, date(2024, 4, 20), load_lexicon("en"))
+    assert [m.text for m in mentions if in_dateline(m, sentence)] == [dateline]
+
+
+def test_a_date_opening_a_sentence_is_no_dateline() -> None:
+    sentence = "On April 18, a missile struck a dormitory in Dnipro."
+    assert not any(in_dateline(m, sentence) for m in find_dates(sentence, date(2024, 4, 20), load_lexicon("en")))

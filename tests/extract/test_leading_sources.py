@@ -61,8 +61,8 @@ def test_the_cue_is_the_colon_and_the_claimants_span_points_at_the_source_words(
 
 
 def test_every_claim_of_the_headline_gets_the_leading_source() -> None:
-    claims = claims_of("ОВА: внаслідок обстрілу Херсона загинули двоє людей", "uk")
-    assert {c.type for c in claims} >= {"attack_on_civilians", "killing"}
+    claims = claims_of("ОВА: окупанти обстріляли Херсон і викрали двох волонтерів", "uk")
+    assert {c.type for c in claims} >= {"attack_on_civilians", "detention"}
     assert {c.claimant.name for c in claims if c.claimant} == {"Ukrainian regional military administration"}
     assert all(c.claimant is not None and c.cue is not None and c.cue.text == ":" for c in claims)
 

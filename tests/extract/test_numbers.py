@@ -155,3 +155,23 @@ def test_a_count_reports_the_whole_phrase_that_states_it() -> None:
 def test_number_words_are_read_the_same_on_every_call() -> None:
     lexicon = load_lexicon("en")
     assert number_value("twenty-one", lexicon) == number_value("twenty-one", lexicon) == 21
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("en", "Shelling damaged a school in Kherson, no one was hurt.", {"injured": 0}),
+        ("en", "Nobody was killed or injured there.", {"fatalities": 0, "injured": 0}),
+        ("en", "Drones hit a warehouse overnight; there were no casualties.", {"fatalities": 0, "injured": 0}),
+        ("uk", "Уламки пошкодили будинок у Сумах, ніхто не постраждав.", {"injured": 0}),
+        ("uk", "Обійшлося без жертв.", {"fatalities": 0}),
+        ("ru", "Обстрел Белгорода: пострадавших нет.", {"injured": 0}),
+        ("ru", "Никто не погиб.", {"fatalities": 0}),
+    ],
+)
+def test_a_text_saying_nobody_was_hurt_states_a_count_of_zero(language: str, sentence: str, expected: dict[str, int]) -> None:
+    assert {c.field: c.value for c in find_counts(sentence, load_lexicon(language))} == expected
+
+
+def test_no_one_is_not_a_count_of_one() -> None:
+    assert counts("Three people were killed and no one else was injured.") == {"fatalities": 3, "injured": 0}

@@ -111,3 +111,25 @@ def test_whole_extraction_types_a_strike_on_armour_or_positions_as_losses_coded_
 )
 def test_a_units_deployment_point_is_a_military_target(language: str, text: str) -> None:
     assert names_only_a_military_target(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian missile struck a dormitory in Dnipro on Friday, killing five people and wounding 22.",
+        "Російська ракета влучила в будинок у Дніпрі, загинули п'ятеро людей.",
+        "Ракета попала в дом в Днепре, погибли пять человек.",
+    ],
+)
+def test_the_dead_of_a_strike_are_its_toll_not_a_killing_of_their_own(text: str) -> None:
+    claims = extract_claims(make_document(text))
+    assert [(c.type, c.fatalities) for c in claims] == [("attack_on_civilians", 5)]
+
+
+def test_an_execution_beside_a_strike_is_a_killing_too() -> None:
+    text = "Russian troops shelled the village of Yahidne and executed two men in the yard of the school."
+    assert {c.type for c in extract_claims(make_document(text))} == {"attack_on_civilians", "killing"}
+
+
+def test_a_toll_of_none_makes_no_killing_claim() -> None:
+    assert [c.type for c in extract_claims(make_document("Shelling hit Kherson overnight. Nobody was killed or injured."))] == ["attack_on_civilians"]
