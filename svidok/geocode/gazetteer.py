@@ -151,6 +151,7 @@ class Phrases:
     region_words: frozenset[str]
     plural_region_words: frozenset[str]
     district_words: frozenset[str]
+    hromada_words: frozenset[str]
     government_words: frozenset[str]
     list_joiners: frozenset[str]
     person_titles: frozenset[str]
@@ -530,6 +531,7 @@ def _read_phrases() -> Phrases:
         region_words=keys(phrases["region_words"]),
         plural_region_words=keys(phrases["plural_region_words"]),
         district_words=keys(phrases["district_words"]),
+        hromada_words=keys(phrases["hromada_words"]),
         government_words=keys(phrases["government_words"]),
         list_joiners=keys(phrases["list_joiners"]),
         person_titles=keys(phrases["person_titles"]),

@@ -11,7 +11,7 @@ given name) are dropped. Namesakes are then resolved with the regions the text n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from svidok.geocode.gazetteer import (
@@ -174,6 +174,31 @@ def find_district_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> lis
     return found
 
 
+# The endings of a hromada's adjective in the cases of "громада" / "община" ("Марганецькій",
+# "Пустомитівської", "Никопольской"), and the nominatives the gazetteer indexes it by.
+_FEMININE_ADJECTIVE_ENDING = re.compile(r"(?:ій|ої|ою|у|а|ой|ую|ая)$")
+_FEMININE_NOMINATIVES = ("а", "ая")
+
+
+def find_hromada_phrases(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
+    """(first token, last token, centre settlement) of each hromada's adjective before a hromada
+    word ("Марганецькій громаді"): a hromada is reported at its centre, at district precision.
+    A name shared by hromadas around different centres is left to the other readers."""
+    found = []
+    for word in tokens[1:]:
+        adjective = tokens[word.index - 1]
+        if word.key not in gaz.phrases.hromada_words or not adjective.capitalised:
+            continue
+        if not _joined_by_space(text, adjective, word):
+            continue
+        stem = _FEMININE_ADJECTIVE_ENDING.sub("", adjective.key)
+        centres = next((c for ending in _FEMININE_NOMINATIVES if (c := gaz.hromada_centres(stem + ending))), [])
+        entries = {id(m.entry): m.entry for m in centres}
+        if len(entries) == 1:
+            found.append((adjective.index, word.index, centres[0].entry))
+    return found
+
+
 def find_landmark_phrases(text: str, tokens: list[Token], gaz: Gazetteer,
                           taken: set[int]) -> list[tuple[int, int, Landmark]]:
     """(first token, last token, landmark) of each landmark name among tokens not `taken`
@@ -323,6 +348,12 @@ def find_places(text: str, gaz: Gazetteer, *, published: date | str | None = Non
         if taken.isdisjoint(range(first, last + 1)):
             start, end = tokens[first].start, tokens[last].end
             places.append(to_place(district, gaz, text[start:end], Span(start, end, text[start:end]), 1.0))
+            taken.update(range(first, last + 1))
+    for first, last, centre in find_hromada_phrases(text, tokens, gaz):
+        if taken.isdisjoint(range(first, last + 1)):
+            start, end = tokens[first].start, tokens[last].end
+            place = to_place(centre, gaz, text[start:end], Span(start, end, text[start:end]), 1.0)
+            places.append(replace(place, precision="district"))
             taken.update(range(first, last + 1))
     for first, last, landmark in find_landmark_phrases(text, tokens, gaz, taken):
         start, end = tokens[first].start, tokens[last].end

@@ -95,3 +95,17 @@ def test_capital_after_a_colon_is_the_source_not_the_place(gaz: Gazetteer) -> No
 def test_capital_as_a_place_is_still_found(gaz: Gazetteer) -> None:
     names = [p.name for p in find_places("A missile hit a block of flats in Kiev on Monday.", gaz)]
     assert names == ["Kyiv"]
+
+
+def test_a_hromada_named_in_any_case_is_placed_at_its_centre_at_district_precision(gaz: Gazetteer) -> None:
+    for text in ("У Марганецькій громаді дрон атакував автомобіль.", "Марганецька громада під обстрілом.",
+                 "В Марганецкой общине повреждены дома."):
+        (place,) = find_places(text, gaz)
+        assert (place.name, place.admin1, place.precision) == ("Marhanets", "Dnipropetrovsk Oblast", "district")
+        assert place.span is not None and text[place.span.start:place.span.end] == place.mention
+        assert place.mention.split()[-1] in {"громаді", "громада", "общине"}
+
+
+def test_a_hromada_places_a_village_named_beside_it(gaz: Gazetteer) -> None:
+    places = find_places("Уламки пошкодили школу в селі Сокільники Пустомитівської громади.", gaz)
+    assert [(p.name, p.admin1) for p in places] == [("Sokilnyky", "Lviv Oblast"), ("Pustomyty", "Lviv Oblast")]
