@@ -212,6 +212,34 @@ def resolve_anaphor(claimant: Actor, earlier: Sequence[Actor], lexicon: Lexicon)
     return Actor(name=referent.name, mention=claimant.mention, kind=referent.kind, span=claimant.span)
 
 
+# Case endings of a Ukrainian or Russian surname ("Лисака", "Атрошенка", "Лисаком"), cut before
+# two mentions of one person are compared.
+_SURNAME_ENDING = re.compile(r"(?:ові|еві|ом|ем|ою|[аеєиіїоуюяыэйь]{1,2})$")
+_LONGEST_SURNAME_MENTION = 2  # words: "Lysak", "Mr Kim"
+
+
+def resolve_surname(claimant: Actor, earlier: Sequence[Actor]) -> Actor:
+    """A speaker named by surname alone ("..., Kim said", "За словами Лисака") is the latest
+    speaker named earlier in the document whose mention held that surname ("Mykolaiv governor
+    Vitaliy Kim", "Голова ОВА Сергій Лисак"); the mention and span stay its own."""
+    words = bare_mention(claimant.mention).split()
+    if is_canonical(claimant) or not words or len(words) > _LONGEST_SURNAME_MENTION or not words[-1][:1].isupper():
+        return claimant
+    surname = _surname_stem(words[-1])
+    for speaker in reversed(earlier):
+        if speaker.mention != claimant.mention and any(
+            word[:1].isupper() and _surname_stem(word) == surname for word in speaker.mention.split()
+        ):
+            return Actor(name=speaker.name, mention=claimant.mention, kind=speaker.kind, span=claimant.span)
+    return claimant
+
+
+def _surname_stem(word: str) -> str:
+    word = word.strip(",.;:'\"’»«").casefold()
+    stem = _SURNAME_ENDING.sub("", word)
+    return stem if len(stem) >= 3 else word
+
+
 def is_canonical(claimant: Actor) -> bool:
     return claimant.name in actors_by_name()
 

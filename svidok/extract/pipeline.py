@@ -14,12 +14,12 @@ from datetime import date
 from svidok.extract.acled_coding import code_short_report
 from svidok.extract.claim_builder import ClaimInputs, build_claim
 from svidok.extract.claim_types import type_sentences
-from svidok.extract.claimants import is_canonical, resolve_anaphor
+from svidok.extract.claimants import is_canonical, resolve_anaphor, resolve_surname
 from svidok.extract.dates import find_dates, in_dateline
 from svidok.extract.lang import reader_for
 from svidok.extract.lang.leading_source import publisher_header_source, statement_title_source
 from svidok.extract.lexicon import Lexicon
-from svidok.extract.places import only_locates, places_in_sentence
+from svidok.extract.places import names_a_new_place, only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence, split_sentences
 from svidok.extract.triggers import Trigger
@@ -71,11 +71,14 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
     paragraph_of: dict[int, int] = {}  # id(claim) -> paragraph of the sentence it came from
     context = _Context()
     named: list[Actor] = []  # canonical claimants so far, for "the group" and "investigators"
+    speakers: list[Actor] = []  # every claimant so far, for a speaker named again by surname
     frame: Attribution | None = None
     for sentence, reading in zip(to_read, readings):
-        attribution = _inherit(_resolve(reading.attribution, named, lexicon), sentence, context)
-        if attribution.claimant is not None and is_canonical(attribution.claimant):
-            named.append(attribution.claimant)
+        attribution = _inherit(_resolve(reading.attribution, named, speakers, lexicon), sentence, context)
+        if attribution.claimant is not None:
+            speakers.append(attribution.claimant)
+            if is_canonical(attribution.claimant):
+                named.append(attribution.claimant)
         if sentence is content[0]:
             frame = _statement_frame(attribution, sentence, triggers, lexicon)
         framed = frame is not None and attribution.claimant is None and not attribution.own_source
@@ -86,6 +89,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         continues = not framed and not context.framed and _same_speaker(attribution.claimant, context.claimant)
         speaker = attribution.claimant.span if attribution.claimant else None
         sentence_places = places_in_sentence(sentence, places, speaker)
+        elsewhere = names_a_new_place(sentence_places, context.places)
         follows = _goes_on_about_the_same_event(sentence, attribution, context, lexicon)
         if (continues or follows) and only_locates(sentence_places, context.places):
             sentence_places = context.places
@@ -114,9 +118,10 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             claim = build_claim(inputs, trigger, lexicon)
             # The statement goes on about the same event; a sentence of another modality ("has
             # been shelled daily since 2022" after "a school was damaged") is another claim.
+            # A new place ("Artillery also hit a school in Marhanets, Lysak said") is another event.
             continued = (
                 next((c for c in context.claims if (c.type, c.modality) == (claim.type, claim.modality)), None)
-                if continues
+                if continues and not elsewhere
                 else None
             )
             if continued is not None:
@@ -194,10 +199,10 @@ def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and a.name == b.name
 
 
-def _resolve(attribution: Attribution, named: list[Actor], lexicon: Lexicon) -> Attribution:
+def _resolve(attribution: Attribution, named: list[Actor], speakers: list[Actor], lexicon: Lexicon) -> Attribution:
     if attribution.claimant is None:
         return attribution
-    claimant = resolve_anaphor(attribution.claimant, named, lexicon)
+    claimant = resolve_surname(resolve_anaphor(attribution.claimant, named, lexicon), speakers)
     return Attribution(claimant, attribution.cue, attribution.own_source)
 
 

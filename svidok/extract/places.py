@@ -56,6 +56,13 @@ def only_locates(own: list[Place], previous: list[Place]) -> bool:
     return all(p.precision == "country" or (p.precision == "region" and p.name in containing) for p in own)
 
 
+def names_a_new_place(own: list[Place], previous: list[Place]) -> bool:
+    """Whether a continuing sentence names a place the previous sentence did not, other than
+    the country or a region containing its places: then it reports another event."""
+    named = {p.name for p in previous}
+    return not only_locates([p for p in own if p.name not in named], previous)
+
+
 def _is_territory(place: Place, sentence: Sentence) -> bool:
     if place.span is None or not place.mention.isupper():
         return True

@@ -271,3 +271,25 @@ def test_a_question_alleges_nothing() -> None:
 def test_a_wire_credit_in_brackets_is_a_byline() -> None:
     text = "Shelling damaged a school in Kherson.\n\n(Reporting by Iryna Sholom in Dnipro; editing by Mark Ellis)"
     assert [c.type for c in extract_claims(make_document(text))] == ["attack_on_civilians"]
+
+
+def test_a_speaker_named_again_by_surname_is_the_speaker_named_in_full_before() -> None:
+    text = (
+        "Голова Дніпропетровської ОВА Сергій Лисак повідомив, що окупанти обстріляли Нікополь. "
+        "За словами Лисака, окупанти також обстріляли Марганець."
+    )
+    claims = extract_claims(make_document(text))
+    assert [(c.claimant.name if c.claimant else None, [p.name for p in c.places]) for c in claims] == [
+        ("Ukrainian regional military administration", ["Nikopol"]),
+        ("Ukrainian regional military administration", ["Marhanets"]),
+    ]
+    assert claims[1].claimant is not None and claims[1].claimant.mention == "Лисака"
+
+
+def test_the_same_speaker_going_on_about_the_same_place_adds_evidence_to_one_claim() -> None:
+    text = (
+        "Russian forces shelled Nikopol overnight, said Serhii Lysak, head of the Dnipropetrovsk regional "
+        "military administration. A school was damaged by the shelling, Lysak said."
+    )
+    (claim,) = extract_claims(make_document(text))
+    assert len(claim.evidence) == 2 and [p.name for p in claim.places] == ["Nikopol"]
