@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from svidok.extract.actors import find_actors
 from svidok.extract.lexicon import Lexicon
+from svidok.extract.numbers import number_value
 from svidok.extract.romanise import romanise
 from svidok.knowledge import actors_by_name, read_data_file
 from svidok.records import Actor, Span
@@ -238,6 +239,17 @@ def _surname_stem(word: str) -> str:
     word = word.strip(",.;:'\"’»«").casefold()
     stem = _SURNAME_ENDING.sub("", word)
     return stem if len(stem) >= 3 else word
+
+
+def names_a_speaker_at_all(claimant: Actor, lexicon: Lexicon) -> bool:
+    """Whether a claimant the actor file lacks is a name at all: not a number ("55 described
+    torture", "Eleven reported ...": people counted, not named), nor words a name never opens with."""
+    if is_canonical(claimant):
+        return True
+    words = bare_mention(claimant.mention).split()
+    if not words or lexicon.not_a_speakers_first_word.match(words[0]):
+        return False
+    return number_value(words[0], lexicon) is None
 
 
 def is_canonical(claimant: Actor) -> bool:

@@ -211,6 +211,9 @@ class Lexicon:
     # Words that open a speaker's name before its body ("Голова ОВА ...", "spokesman"), each
     # matched against a whole word (`extract/lang/leading_source.py`).
     speaker_titles: tuple[re.Pattern[str], ...]
+    # Words a speaker's name never opens with ("до 19 років", "із окупованої частини"): a
+    # reading that took such words for the source misread the sentence.
+    not_a_speakers_first_word: re.Pattern[str]
     # Titles of an official statement ("Сводка", "Statement by"), matched at a document's start.
     statement_titles: re.Pattern[str]
     denial: tuple[re.Pattern[str], ...]
@@ -345,6 +348,7 @@ def load_lexicon(language: str) -> Lexicon:
         relaying_prepositions=_compile(attribution["relaying_prepositions"]),
         unattributed=_compile(attribution["unattributed"]),
         speaker_titles=tuple(re.compile(p, re.IGNORECASE) for p in attribution["speaker_titles"]),
+        not_a_speakers_first_word=re.compile(rf"^(?:{'|'.join(attribution['not_a_speakers_first_word'])})$", re.IGNORECASE),
         statement_titles=re.compile(rf"^\W*(?:{'|'.join(attribution['statement_titles'])})\b", re.IGNORECASE),
         denial=_compile(data["stance"]["denial"]),
         modality={name: _compile(patterns) for name, patterns in data["modality"].items()},

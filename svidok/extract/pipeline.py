@@ -14,7 +14,7 @@ from datetime import date
 from svidok.extract.acled_coding import code_short_report
 from svidok.extract.claim_builder import ClaimInputs, build_claim
 from svidok.extract.claim_types import type_sentences
-from svidok.extract.claimants import is_canonical, resolve_anaphor, resolve_surname
+from svidok.extract.claimants import is_canonical, names_a_speaker_at_all, resolve_anaphor, resolve_surname
 from svidok.extract.dates import find_dates, in_dateline
 from svidok.extract.lang import reader_for
 from svidok.extract.lang.leading_source import publisher_header_source, statement_title_source
@@ -203,6 +203,8 @@ def _resolve(attribution: Attribution, named: list[Actor], speakers: list[Actor]
     if attribution.claimant is None:
         return attribution
     claimant = resolve_surname(resolve_anaphor(attribution.claimant, named, lexicon), speakers)
+    if not names_a_speaker_at_all(claimant, lexicon):
+        return Attribution(None, attribution.cue, own_source=False)
     return Attribution(claimant, attribution.cue, attribution.own_source)
 
 

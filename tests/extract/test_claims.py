@@ -293,3 +293,18 @@ def test_the_same_speaker_going_on_about_the_same_place_adds_evidence_to_one_cla
     )
     (claim,) = extract_claims(make_document(text))
     assert len(claim.evidence) == 2 and [p.name for p in claim.places] == ["Nikopol"]
+
+
+def test_people_counted_before_a_reporting_verb_are_no_claimant_and_the_statement_keeps_its_source() -> None:
+    text = (
+        "UN Human Rights Monitoring Mission in Ukraine\n\n"
+        "Of 59 prisoners of war interviewed after their release, 55 described torture in captivity."
+    )
+    (claim,) = [c for c in extract_claims(make_document(text)) if c.type == "torture"]
+    assert claim.claimant is not None and claim.claimant.name == "UN Human Rights Monitoring Mission in Ukraine (HRMMU)"
+
+
+def test_words_a_name_never_opens_with_are_no_claimant() -> None:
+    text = "Нагадаю, 18 квітня 2022 року російські ракети поцілили у склади біля вокзалу — тоді загинули семеро людей."
+    claims = extract_claims(make_document(text, published=date(2023, 7, 6)))
+    assert claims and all(c.claimant is None for c in claims)
