@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from extract_documents import make_document
 
 from svidok.extract import extract, extract_claims
@@ -308,3 +309,21 @@ def test_words_a_name_never_opens_with_are_no_claimant() -> None:
     text = "Нагадаю, 18 квітня 2022 року російські ракети поцілили у склади біля вокзалу — тоді загинули семеро людей."
     claims = extract_claims(make_document(text, published=date(2023, 7, 6)))
     assert claims and all(c.claimant is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The occupation authorities are pushing residents of Mariupol to take Russian passports.",
+        "На окупованій території Запорізької області окупанти примусово вручають повістки чоловікам.",
+        "Украинские военные удерживают в Судже около двух тысяч жителей.",
+    ],
+)
+def test_an_act_told_in_the_present_tense_is_ongoing(text: str) -> None:
+    claims = extract_claims(make_document(text))
+    assert claims and all(c.modality == "ongoing" for c in claims)
+
+
+def test_a_reporting_verb_in_the_present_tense_leaves_the_reported_act_occurred() -> None:
+    claims = extract_claims(make_document("Як повідомляють у поліції, окупанти обстріляли Херсон."))
+    assert claims and all(c.modality == "occurred" for c in claims)
