@@ -7,6 +7,7 @@ the next keeps its claimant, place and date).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,7 @@ from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import names_a_new_place, only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
 from svidok.extract.segment import Sentence, split_sentences
+from svidok.extract.targets import KILLING_TYPE, STRIKE_TYPE, names_a_deliberate_killing
 from svidok.extract.triggers import Trigger
 from svidok.records import Actor, Claim, Document, EventDate, Place, Span
 
@@ -124,6 +126,8 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
                 if continues and not elsewhere
                 else None
             )
+            if continued is None and not elsewhere:
+                continued = _strike_whose_toll_this_is(claim, sentence, context, lexicon)
             if continued is not None:
                 # The same statement goes on: one claim, one more piece of evidence.
                 _continue_claim(continued, claim)
@@ -146,10 +150,36 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             )
     _resolve_cataphora(claims, named, lexicon)
     _place_from_paragraph(claims, paragraph_of, content, triggers, places)
+    claims = _headline_told_again_below(claims, paragraph_of, content)
     code_short_report(claims, len(content))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"{document.id[:16]}-{number:03d}"
     return claims
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+
+
+def _headline_told_again_below(claims: list[Claim], paragraph_of: dict[int, int], content: list[Sentence]) -> list[Claim]:
+    """`claims` without those of a headline that the article's body tells again: a title line
+    ("Two killed as Russian rockets hit Mykolaiv bus stop") announces the event its first
+    paragraphs report, so each headline claim adds its evidence (and any count the body lacks)
+    to the body's first claim of its type, as one claim, not two."""
+    if not content or _SENTENCE_END.search(content[0].text):
+        return claims
+    title = content[0].paragraph
+    if sum(s.paragraph == title for s in content) != 1 or all(s.paragraph == title for s in content):
+        return claims
+    headline = [c for c in claims if paragraph_of[id(c)] == title]
+    body = [c for c in claims if paragraph_of[id(c)] != title]
+    kept = []
+    for claim in headline:
+        told_again = next((c for c in body if c.type == claim.type), None)
+        if told_again is None:
+            kept.append(claim)
+        else:
+            _continue_claim(told_again, claim)
+    return [c for c in claims if c in kept or paragraph_of[id(c)] != title]
 
 
 def _place_from_paragraph(
@@ -176,6 +206,24 @@ def _resolve_cataphora(claims: list[Claim], named: list[Actor], lexicon: Lexicon
     for claim in claims:
         if claim.claimant is not None and not is_canonical(claim.claimant):
             claim.claimant = resolve_anaphor(claim.claimant, named[::-1], lexicon)
+
+
+# How far after a strike a sentence may tell its toll: the next sentence, or the one after it.
+TOLL_DISTANCE = 2
+
+
+def _strike_whose_toll_this_is(claim: Claim, sentence: Sentence, context: _Context, lexicon: Lexicon) -> Claim | None:
+    """The strike of the sentence just before whose toll `claim` tells: a killing in words of
+    death only ("Seven civilians were killed.", "Відомо про 7 загиблих"), from no other speaker
+    (extract/targets.py); None for any other claim."""
+    if claim.type != KILLING_TYPE or names_a_deliberate_killing(sentence.text, lexicon.targets):
+        return None
+    if not 0 < sentence.index - context.index <= TOLL_DISTANCE:
+        return None
+    strike = next((c for c in reversed(context.claims) if c.type == STRIKE_TYPE), None)
+    if strike is None or (claim.claimant is not None and not _same_speaker(claim.claimant, strike.claimant)):
+        return None
+    return strike
 
 
 def _continue_claim(claim: Claim, continuation: Claim) -> None:

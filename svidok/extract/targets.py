@@ -14,7 +14,8 @@ The dead of a strike are its toll, counted in the strike's `fatalities`: "a miss
 dormitory, killing five" is one attack on civilians, not also a `killing`, which the taxonomy
 keeps for killings of people in a force's power (executions, murders, mass graves) and whose
 legal references (wilful killing) are not an attack's. A sentence naming such a killing beside
-a strike keeps both.
+a strike keeps both. The toll told in the sentence after the strike ("Seven civilians were
+killed.") is the strike's too: the pipeline adds it to the strike's claim.
 """
 from __future__ import annotations
 
@@ -72,7 +73,10 @@ def without_strike_toll(typed: list[Trigger], targets: StrikeTargets) -> list[Tr
     (see the module): its trigger names no deliberate killing."""
     if not any(t.type == STRIKE_TYPE for t in typed):
         return typed
-    return [
-        t for t in typed
-        if t.type != KILLING_TYPE or any(p.search(t.text) for p in targets.deliberate_killing)
-    ]
+    return [t for t in typed if t.type != KILLING_TYPE or names_a_deliberate_killing(t.text, targets)]
+
+
+def names_a_deliberate_killing(text: str, targets: StrikeTargets) -> bool:
+    """Whether `text` has words of a killing of its own ("executed", "розстріляли"), not only
+    of death ("were killed", "загинули"), which beside a strike tell its toll."""
+    return any(p.search(text) for p in targets.deliberate_killing)

@@ -202,13 +202,13 @@ def killing_after_a_strike_on_borova(next_sentence: str) -> Claim:
 
 
 def test_a_sentence_that_refers_back_to_the_event_before_it_takes_that_events_date_and_place() -> None:
-    killing = killing_after_a_strike_on_borova("Then an elderly woman was killed.")
+    killing = killing_after_a_strike_on_borova("Then soldiers executed an elderly woman.")
     assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 12), "day")
     assert [p.name for p in killing.places] == ["Borova"]
 
 
 def test_the_next_sentence_without_such_an_opener_is_dated_by_nothing_it_does_not_say() -> None:
-    killing = killing_after_a_strike_on_borova("An elderly woman was killed in Izium.")
+    killing = killing_after_a_strike_on_borova("An elderly woman was executed in Izium.")
     assert killing.date is not None and (killing.date.start, killing.date.precision) == (date(2022, 5, 20), "unknown")
 
 
@@ -327,3 +327,25 @@ def test_an_act_told_in_the_present_tense_is_ongoing(text: str) -> None:
 def test_a_reporting_verb_in_the_present_tense_leaves_the_reported_act_occurred() -> None:
     claims = extract_claims(make_document("Як повідомляють у поліції, окупанти обстріляли Херсон."))
     assert claims and all(c.modality == "occurred" for c in claims)
+
+
+def test_the_toll_told_after_a_strike_is_that_strikes_fatalities_not_a_killing() -> None:
+    text = "On 15 February, rockets hit a shopping area in Belgorod. Seven civilians, including a child, were killed."
+    (claim,) = extract_claims(make_document(text, published=date(2024, 2, 18)))
+    assert (claim.type, claim.fatalities, len(claim.evidence)) == ("attack_on_civilians", 7, 2)
+
+
+def test_a_killing_of_its_own_after_a_strike_stays_a_claim() -> None:
+    text = "Shelling hit Kherson in the morning. Later, soldiers shot two men dead in the yard of their house."
+    assert [c.type for c in extract_claims(make_document(text))] == ["attack_on_civilians", "killing"]
+
+
+def test_a_headline_told_again_in_the_body_is_one_claim_with_both_pieces_of_evidence() -> None:
+    text = (
+        "Russian drones hit apartment block in Odesa\n\n"
+        "Russian drones struck an apartment block in Odesa overnight, wounding three residents, the regional governor said.\n\n"
+        "The city council met on Tuesday."
+    )
+    (claim,) = extract_claims(make_document(text))
+    assert claim.type == "attack_on_civilians" and claim.injured == 3
+    assert [e.text for e in claim.evidence][-1] == "Russian drones hit apartment block in Odesa"
