@@ -31,7 +31,7 @@ from svidok.extract.classify import (
 )
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.numbers import find_counts
-from svidok.extract.segment import Sentence
+from svidok.extract.segment import Sentence, ends_as_a_sentence
 from svidok.extract.sentence_vectors import SHORT_REPORT_SENTENCES
 from svidok.extract.targets import retarget_strikes, without_strike_toll
 from svidok.extract.triggers import Trigger, find_triggers
@@ -49,9 +49,6 @@ TYPE_MODELS_LEAN_TO_AN_EVENT = 0.5
 MODEL_BESIDE_TRIGGERS = 0.6
 # Types whose claims state a death toll; beside one of them, a stated toll adds no claim.
 STATES_DEATHS = frozenset({"killing", "military_losses", "attack_on_civilians", "armed_clash"})
-# How a sentence ends where the sentencizer ended it: a break without one of these, inside a
-# single line, is a headline join (";").
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*$")
 # A question asks, it alleges nothing: an interviewer's "How were you detained?", a headline's "Who shelled the school?".
 _QUESTION = re.compile(r"\?['\"’”»)\]]*\s*$")
 
@@ -126,7 +123,7 @@ def one_line_reports(sentences: Sequence[Sentence]) -> set[int]:
     headlines: list[list[Sentence]] = [[]]
     for sentence in sentences:
         headlines[-1].append(sentence)
-        if not _SENTENCE_END.search(sentence.text):
+        if not ends_as_a_sentence(sentence.text):
             headlines.append([])
     return {headline[0].index for headline in headlines if len(headline) == 1}
 

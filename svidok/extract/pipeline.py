@@ -7,7 +7,6 @@ the next keeps its claimant, place and date).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +21,7 @@ from svidok.extract.lang.leading_source import publisher_header_source, statemen
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import names_a_new_place, only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
-from svidok.extract.segment import Sentence, split_sentences
+from svidok.extract.segment import Sentence, ends_as_a_sentence, split_sentences
 from svidok.extract.targets import KILLING_TYPE, STRIKE_TYPE, names_a_deliberate_killing
 from svidok.extract.triggers import Trigger
 from svidok.records import Actor, Claim, Document, EventDate, Place, Span
@@ -157,7 +156,6 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
     return claims
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 
 
 def _headline_told_again_below(claims: list[Claim], paragraph_of: dict[int, int], content: list[Sentence]) -> list[Claim]:
@@ -165,7 +163,7 @@ def _headline_told_again_below(claims: list[Claim], paragraph_of: dict[int, int]
     ("Two killed as Russian rockets hit Mykolaiv bus stop") announces the event its first
     paragraphs report, so each headline claim adds its evidence (and any count the body lacks)
     to the body's first claim of its type, as one claim, not two."""
-    if not content or _SENTENCE_END.search(content[0].text):
+    if not content or ends_as_a_sentence(content[0].text):
         return claims
     title = content[0].paragraph
     if sum(s.paragraph == title for s in content) != 1 or all(s.paragraph == title for s in content):

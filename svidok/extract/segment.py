@@ -18,6 +18,15 @@ class Sentence:
     paragraph: int
 
 
+# The end of a sentence ("...", '...»'): a line without one is a headline, a title or a label.
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+
+
+def ends_as_a_sentence(text: str) -> bool:
+    """Whether `text` ends with a full stop, question or exclamation mark (quotes and brackets after it allowed)."""
+    return _SENTENCE_END.search(text) is not None
+
+
 @lru_cache(maxsize=None)
 def _sentencizer(language: str) -> Language:
     # Punctuation rules on spaCy's tokenizer for the language: fast (no model), and the

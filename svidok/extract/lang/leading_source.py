@@ -29,7 +29,7 @@ from svidok.extract.claimants import (
 )
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.reading import Attribution
-from svidok.extract.segment import Sentence
+from svidok.extract.segment import Sentence, ends_as_a_sentence
 from svidok.extract.triggers import names_an_event
 from svidok.knowledge import body_chain
 from svidok.records import Span
@@ -48,8 +48,6 @@ _HEADER_FIELD = re.compile(r"[^|•·]+")
 _LONGEST_HEADER = 12  # words; a longer first line is a sentence, not a header
 # Words a publisher's field may hold beside the body's name: "of Ukraine", "в Украине", "Херсонской области".
 _PUBLISHER_EXTRA_WORDS = 3
-# The end of a sentence the sentencizer split after: a sentence ending otherwise was cut at a ";".
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
 
 
 def leading_source(text: str, lexicon: Lexicon) -> re.Match[str] | None:
@@ -95,7 +93,7 @@ def opens_a_line(sentence: Sentence, previous: Sentence | None) -> bool:
     first, or one after a byline) is taken to open a line."""
     if previous is None or previous.index != sentence.index - 1 or previous.paragraph != sentence.paragraph:
         return True
-    return _SENTENCE_END.search(previous.text) is None
+    return not ends_as_a_sentence(previous.text)
 
 
 def _is_title_or_attribute(word: str, lexicon: Lexicon) -> bool:
