@@ -91,7 +91,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
         speaker = attribution.claimant.span if attribution.claimant else None
         sentence_places = places_in_sentence(sentence, places, speaker)
         elsewhere = names_a_new_place(sentence_places, context.places)
-        follows = _goes_on_about_the_same_event(sentence, attribution, context, lexicon)
+        follows = _goes_on_about_the_same_event(sentence, attribution.claimant is not None and not framed, context, lexicon)
         if (continues or follows) and only_locates(sentence_places, context.places):
             sentence_places = context.places
         dates = find_dates(sentence.text, document.published, lexicon)
@@ -122,7 +122,7 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
             # A new place ("Artillery also hit a school in Marhanets, Lysak said") is another event.
             continued = (
                 next((c for c in context.claims if (c.type, c.modality) == (claim.type, claim.modality)), None)
-                if continues and not elsewhere
+                if (continues or follows) and not elsewhere
                 else None
             )
             if continued is None and not elsewhere:
@@ -160,24 +160,34 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
 
 def _headline_told_again_below(claims: list[Claim], paragraph_of: dict[int, int], content: list[Sentence]) -> list[Claim]:
     """`claims` without those of a headline that the article's body tells again: a title line
-    ("Two killed as Russian rockets hit Mykolaiv bus stop") announces the event its first
-    paragraphs report, so each headline claim adds its evidence (and any count the body lacks)
-    to the body's first claim of its type, as one claim, not two."""
-    if not content or ends_as_a_sentence(content[0].text):
+    ("Two killed as Russian rockets hit Mykolaiv bus stop", "⚡️Оновлена інформація про наслідки
+    нічної атаки на Львів") announces the event its paragraphs report, so each headline claim
+    adds its evidence (and any count the body lacks) to the body's first claim of its type, as
+    one claim, not two."""
+    titles = _title_paragraphs(content)
+    if not titles:
         return claims
-    title = content[0].paragraph
-    if sum(s.paragraph == title for s in content) != 1 or all(s.paragraph == title for s in content):
-        return claims
-    headline = [c for c in claims if paragraph_of[id(c)] == title]
-    body = [c for c in claims if paragraph_of[id(c)] != title]
-    kept = []
-    for claim in headline:
-        told_again = next((c for c in body if c.type == claim.type), None)
-        if told_again is None:
-            kept.append(claim)
-        else:
-            _continue_claim(told_again, claim)
-    return [c for c in claims if c in kept or paragraph_of[id(c)] != title]
+    body = [c for c in claims if paragraph_of[id(c)] not in titles]
+    told_again: list[Claim] = []
+    for claim in claims:
+        if paragraph_of[id(claim)] in titles:
+            first_in_body = next((c for c in body if c.type == claim.type), None)
+            if first_in_body is not None:
+                _continue_claim(first_in_body, claim)
+                told_again.append(claim)
+    return [c for c in claims if all(c is not t for t in told_again)]
+
+
+def _title_paragraphs(content: list[Sentence]) -> set[int]:
+    """The paragraphs of the lines that open a document as titles (a line of its own that does
+    not end as a sentence), where a body of sentences follows them."""
+    titles: set[int] = set()
+    for index, sentence in enumerate(content):
+        alone = all(s.paragraph != sentence.paragraph for s in content[:index] + content[index + 1 :])
+        if not alone or ends_as_a_sentence(sentence.text):
+            return titles
+        titles.add(sentence.paragraph)
+    return set()  # only title lines: nothing below tells their events again
 
 
 def _place_from_paragraph(
@@ -265,13 +275,15 @@ def _is_byline(sentence: Sentence, document: Document, lexicon: Lexicon) -> bool
     return bool(document.authors) and all(a.lower() in lowered for a in document.authors) and len(sentence.text) < 120
 
 
-def _goes_on_about_the_same_event(sentence: Sentence, attribution: Attribution, context: _Context, lexicon: Lexicon) -> bool:
+def _goes_on_about_the_same_event(sentence: Sentence, names_its_source: bool, context: _Context, lexicon: Lexicon) -> bool:
     """Whether `sentence`, naming no source of its own, opens by referring back to the event
     of the sentence before it in the same paragraph ("On 12 March a glide bomb hit Borova.
     Then a woman of 75 was killed."): it is dated and placed as that event was, where it
-    names neither. Without such an opener the next sentence may be another event, and is not."""
+    names neither, and a claim of the same type there is that event's, told on. Without such an
+    opener the next sentence may be another event, and is not. A statement's own source (its
+    frame) is no source the sentence names."""
     return (
-        attribution.claimant is None
+        not names_its_source
         and context.index == sentence.index - 1
         and context.paragraph == sentence.paragraph
         and any(p.search(sentence.text) for p in lexicon.same_event)

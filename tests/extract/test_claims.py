@@ -349,3 +349,24 @@ def test_a_headline_told_again_in_the_body_is_one_claim_with_both_pieces_of_evid
     (claim,) = extract_claims(make_document(text))
     assert claim.type == "attack_on_civilians" and claim.injured == 3
     assert [e.text for e in claim.evidence][-1] == "Russian drones hit apartment block in Odesa"
+
+
+def test_a_sentence_opening_with_one_of_the_missiles_tells_the_same_strike_on() -> None:
+    text = (
+        "Вночі росіяни випустили по Львову крилаті ракети. "
+        "Одна з ракет влучила в чотириповерховий житловий будинок, загинули семеро людей."
+    )
+    (claim,) = extract_claims(make_document(text, published=date(2023, 7, 6)))
+    assert claim.type == "attack_on_civilians" and claim.fatalities == 7 and len(claim.evidence) == 2
+    assert claim.date is not None and (claim.date.start, claim.date.end) == (date(2023, 7, 5), date(2023, 7, 6))
+
+
+def test_title_lines_under_a_publishers_header_are_headlines_too() -> None:
+    text = (
+        "Львівська обласна військова адміністрація\n\n"
+        "⚡️Наслідки нічної ракетної атаки на Львів\n\n"
+        "Вночі ракета влучила в житловий будинок у Львові, поранено трьох людей."
+    )
+    (claim,) = extract_claims(make_document(text, published=date(2023, 7, 6)))
+    assert claim.claimant is not None and claim.claimant.name == "Ukrainian regional military administration"
+    assert claim.injured == 3 and len(claim.evidence) == 2
