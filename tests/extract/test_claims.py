@@ -370,3 +370,17 @@ def test_title_lines_under_a_publishers_header_are_headlines_too() -> None:
     (claim,) = extract_claims(make_document(text, published=date(2023, 7, 6)))
     assert claim.claimant is not None and claim.claimant.name == "Ukrainian regional military administration"
     assert claim.injured == 3 and len(claim.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The occupation administration has declared more than 1,200 houses and flats ownerless.", "property_seizure"),
+        ("Окупаційна влада внесла до переліку «націоналізованого майна» ще 38 об'єктів.", "property_seizure"),
+        ("Квартиры уехавших жителей признаны бесхозяйными.", "property_seizure"),
+        ("Вооружённые силы нанесли удар высокоточным оружием по объектам энергетики Украины.", "attack_on_civilians"),
+        ("Ворог завдав удару по об'єктах енергетичної інфраструктури Одеси.", "attack_on_civilians"),
+    ],
+)
+def test_ownerless_homes_and_strikes_on_the_power_system_are_read(text: str, expected: str) -> None:
+    assert expected in {c.type for c in extract_claims(make_document(text))}
