@@ -1,6 +1,6 @@
 """How high could any reader of the UCDP headlines score on date and claimant, from the text alone?
 
-    .venv/bin/python benchmarks/ucdp_ceilings.py [--shared PATH]
+    .venv/bin/python benchmarks/reachable_from_headlines.py [--shared PATH]
 
 Issue 4 asks for UCDP event dates exact >= 85 % (within one day >= 95 %) and claimants
 matching the gold source >= 80 %. Most UCDP rows are a place name ("Nikishine") or a report
