@@ -7,6 +7,7 @@ the next keeps its claimant, place and date).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -156,8 +157,6 @@ def extract_from_text(document: Document, lexicon: Lexicon, find_places: PlaceFi
     return claims
 
 
-
-
 def _headline_told_again_below(claims: list[Claim], paragraph_of: dict[int, int], content: list[Sentence]) -> list[Claim]:
     """`claims` without those of a headline that the article's body tells again: a title line
     ("Two killed as Russian rockets hit Mykolaiv bus stop", "⚡️Оновлена інформація про наслідки
@@ -168,23 +167,23 @@ def _headline_told_again_below(claims: list[Claim], paragraph_of: dict[int, int]
     if not titles:
         return claims
     body = [c for c in claims if paragraph_of[id(c)] not in titles]
-    told_again: list[Claim] = []
+    told_again: set[int] = set()
     for claim in claims:
         if paragraph_of[id(claim)] in titles:
             first_in_body = next((c for c in body if c.type == claim.type), None)
             if first_in_body is not None:
                 _continue_claim(first_in_body, claim)
-                told_again.append(claim)
-    return [c for c in claims if all(c is not t for t in told_again)]
+                told_again.add(id(claim))
+    return [c for c in claims if id(c) not in told_again]
 
 
 def _title_paragraphs(content: list[Sentence]) -> set[int]:
     """The paragraphs of the lines that open a document as titles (a line of its own that does
     not end as a sentence), where a body of sentences follows them."""
+    sentences_in = Counter(s.paragraph for s in content)
     titles: set[int] = set()
-    for index, sentence in enumerate(content):
-        alone = all(s.paragraph != sentence.paragraph for s in content[:index] + content[index + 1 :])
-        if not alone or ends_as_a_sentence(sentence.text):
+    for sentence in content:
+        if sentences_in[sentence.paragraph] > 1 or ends_as_a_sentence(sentence.text):
             return titles
         titles.add(sentence.paragraph)
     return set()  # only title lines: nothing below tells their events again
@@ -298,8 +297,8 @@ def _statement_frame(
     обороны Российской Федерации сообщает.", "The General Staff reports:"), or a statement's
     title naming a body ("Сводка Министерства обороны о ходе операции"), or a header line
     naming the body that publishes the document ("Генеральний штаб ЗСУ | Оперативна
-    інформація"). Every later
-    sentence naming no source is then that source's, as a press release or a channel's is."""
+    інформація"). Every later sentence naming no source is then that source's, as a press
+    release or a channel's is."""
     if triggers.get(sentence.index):
         return None
     if attribution.own_source and attribution.claimant is not None and len(sentence.text.split()) <= HEADER_WORDS:
