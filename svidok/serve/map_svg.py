@@ -113,7 +113,8 @@ def weekly_timeline(incidents: list[Incident], width: float = WIDTH, height: flo
         bars.append(WeekBar(week, weeks[week], round(n * step, 1), round(height - bar_height, 1),
                             round(max(step - 1, 1), 1), bar_height))
     months = [(bar.x, bar.week.strftime("%Y-%m")) for bar in bars if bar.week.day <= 7]
-    every = math.ceil(len(months) / MAX_MONTH_LABELS)
+    # A timeline inside one month may hold no week starting in a month's first days: no labels.
+    every = max(1, math.ceil(len(months) / MAX_MONTH_LABELS))
     return Timeline(bars, months[::every], undated, tallest)
 
 

@@ -39,13 +39,13 @@ def test_analyst_filters_opens_an_incident_accepts_a_claim_merges_sees_the_map_a
             page.click("form.login button[type=submit]")
             page.wait_for_url("**/incidents")
 
-            page.select_option("select[name=type]", "killing")
+            page.select_option("select[name=type]", "attack_on_civilians")
             page.select_option("select[name=oblast]", "Kharkiv Oblast")
             page.click("form.filters button[type=submit]")
-            page.wait_for_url("**/incidents?*type=killing*")
+            page.wait_for_url("**/incidents?*type=attack_on_civilians*")
             rows = page.locator("table.incidents tbody tr")
             assert rows.count() >= 1
-            assert all("killing" in text for text in rows.all_inner_texts())
+            assert all("attack on civilians" in text for text in rows.all_inner_texts())
 
             rows.first.locator("a").click()
             page.wait_for_url("**/incidents/inc-*")

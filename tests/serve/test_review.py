@@ -30,7 +30,7 @@ def test_merging_moves_claims_and_sources_into_the_kept_incident(
     analyst_client: tuple[TestClient, str], demo_store: Store
 ) -> None:
     client, token = analyst_client
-    kept, absorbed = [i for i in demo_store.list_incidents() if i.type == "killing"][:2]
+    kept, absorbed = [i for i in demo_store.list_incidents() if i.type == "attack_on_civilians"][:2]
     response = client.post(
         f"/incidents/{kept.id}/merge", data={"absorbed_id": absorbed.id, "comment": "same strike", "csrf_token": token}
     )
