@@ -219,7 +219,8 @@ def _checked(row_id: Any, value: str | None, known: Any, what: str) -> str | Non
 
 
 def gold_claim(row_id: Any, text: str, claim: dict[str, Any]) -> GoldClaim:
-    """One gold claim of an article; refused where its type or oblast is not svidok's own name, or its evidence is not a substring of the text (it could then never be matched)."""
+    """One gold claim of an article; refused where its type or oblast is not svidok's own name,
+    or its evidence is not a substring of the text (it could then never be matched)."""
     start = text.find(claim["evidence"])
     if start < 0:
         raise UnknownDatasetError(f"row {row_id}: evidence {claim['evidence']!r} is not in the text")

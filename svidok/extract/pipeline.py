@@ -18,7 +18,7 @@ from svidok.extract.claim_types import type_sentences
 from svidok.extract.claimants import is_canonical, names_a_speaker_at_all, resolve_anaphor, resolve_surname
 from svidok.extract.dates import find_dates, in_dateline
 from svidok.extract.lang import reader_for
-from svidok.extract.lang.leading_source import publisher_header_source, statement_title_source
+from svidok.extract.lang.leading_source import HEADER_WORDS, publisher_header_source, statement_title_source
 from svidok.extract.lexicon import Lexicon
 from svidok.extract.places import names_a_new_place, only_locates, places_in_sentence
 from svidok.extract.reading import Attribution
@@ -32,8 +32,6 @@ from svidok.records import Actor, Claim, Document, EventDate, Place, Span
 PlaceFinder = Callable[[str, date | None], list[Place]]
 
 _QUOTES = "\"“”'‘’«»„"
-# A statement's header is a line, not a paragraph: "Генеральний штаб ЗСУ інформує:".
-HEADER_WORDS = 12
 
 
 @dataclass

@@ -45,7 +45,9 @@ _LONGEST_LEADING_SOURCE = 6  # words; a longer run before a colon is a clause, n
 _LONGEST_KIND_MENTION = 3
 # A header line's fields: "Генеральний штаб ЗСУ | Оперативна інформація ...", "Center for Civil Liberties | Report summary".
 _HEADER_FIELD = re.compile(r"[^|•·]+")
-_LONGEST_HEADER = 12  # words; a longer first line is a sentence, not a header
+# A statement's header is a line, not a paragraph ("Генеральний штаб ЗСУ інформує:"): a longer
+# first line is a sentence.
+HEADER_WORDS = 12
 # Words a publisher's field may hold beside the body's name: "of Ukraine", "в Украине", "Херсонской области".
 _PUBLISHER_EXTRA_WORDS = 3
 
@@ -141,7 +143,7 @@ def publisher_header_source(sentence: Sentence, lexicon: Lexicon) -> Attribution
     Russian Federation", "Генеральний штаб ЗСУ | Оперативна інформація ...", "Медійна ініціатива
     за права людини (МІПЛ) | Звіт"): a short first line with a field that is that body's name
     and little else. A news outlet is no such publisher: it relays others' claims."""
-    if len(sentence.text.split()) > _LONGEST_HEADER or names_an_event(sentence.text, lexicon):
+    if len(sentence.text.split()) > HEADER_WORDS or names_an_event(sentence.text, lexicon):
         return None
     for field in _HEADER_FIELD.finditer(sentence.text):
         body = _publisher(field.group(0))
